@@ -1,0 +1,26 @@
+/*
+ * zhfacts.h - shared pieces of the PostgreSQL layer.
+ */
+#ifndef ZHFACTS_H
+#define ZHFACTS_H
+
+#include "dict.h"
+#include "trie.h"
+
+/* ERROR unless the database encoding is UTF8; call first in every SQL function. */
+extern void zhfacts_check_encoding(void);
+
+/* Full path of a data file installed into $SHAREDIR/tsearch_data (palloc'd). */
+extern char *zhfacts_share_file(const char *name);
+
+/* The segmentation dictionary, mapped read-only on first use. */
+extern const zf_dict *zhfacts_dict(void);
+
+/*
+ * The user dictionary (zhfacts.user_word) as a trie, reloaded after another
+ * session changed the table; NULL when it is empty or the extension's table
+ * is not there.
+ */
+extern const zf_trie *zhfacts_user_trie(void);
+
+#endif
