@@ -17,7 +17,7 @@
 #define CHUNK_SOFT		2048	/* chars after which a chunk ends at the next break */
 #define CHUNK_HARD		8192	/* chars after which a chunk ends anyway */
 #define MAX_TOKEN_CHARS 256		/* longer runs are cut: tsvector skips tokens >= 2047 bytes */
-#define NUMERAL_LOGP	(-11.0f)	/* score of a Chinese numeral or date candidate */
+#define NUMERAL_LOGP	(-8.0f)	/* score of a Chinese numeral or date candidate */
 #define NOT_WORD		(-1e29f)
 
 struct zf_seg
@@ -163,38 +163,141 @@ walk_words(const zf_dict *dict, const zf_trie *user, const uint32_t *cps, size_t
 	}
 }
 
-typedef struct subword_ctx
+typedef struct split_ctx
 {
-	zf_subword_fn fn;
-	void	   *arg;
-	size_t		start;
-	size_t		whole;			/* length of the whole word (not reported) */
-} subword_ctx;
+	float	   *best;			/* best score from each position to the end */
+	uint32_t   *step;
+	size_t		i;
+	size_t		whole;			/* the edge (0, whole) is not allowed */
+} split_ctx;
 
 static void
-subword_cb(void *arg, size_t len, float logp)
+split_cb(void *arg, size_t len, float logp)
 {
-	subword_ctx *c = arg;
+	split_ctx  *c = arg;
+	float		score;
 
-	(void) logp;
-	if (len >= 2 && len < c->whole)
-		c->fn(c->arg, c->start, len);
+	if (c->i == 0 && len == c->whole)
+		return;
+	score = logp + c->best[c->i + len];
+	if (score > c->best[c->i])
+	{
+		c->best[c->i] = score;
+		c->step[c->i] = (uint32_t) len;
+	}
+}
+
+/*
+ * Split cps[0..n) into its most probable dictionary words other than itself,
+ * report the parts of two or more characters, and split those in turn.  Only
+ * parts on this hierarchy are reported, not every substring that happens to
+ * be a word: 反腐败 gives 腐败 but not 反腐, whose boundary cuts 腐败.
+ */
+static void
+split_recursive(const zf_dict *dict, const zf_trie *user, const uint32_t *cps, size_t n,
+				size_t base, zf_subword_fn fn, void *arg, float *best, uint32_t *step)
+{
+	split_ctx	c;
+	size_t		i;
+
+	c.best = best;
+	c.step = step;
+	c.whole = n;
+	best[n] = 0;
+	for (i = n; i-- > 0;)
+	{
+		best[i] = dict->min_logp + best[i + 1];
+		step[i] = 1;
+		c.i = i;
+		walk_words(dict, user, cps + i, n - i, split_cb, &c);
+	}
+	/* collect the parts first: the recursion reuses best and step */
+	{
+		uint32_t	parts[ZF_MAX_WORD_CHARS + 1];
+		int			nparts = 0;
+
+		for (i = 0; i < n; i += step[i])
+			parts[nparts++] = (uint32_t) i;
+		parts[nparts] = (uint32_t) n;
+		for (int k = 0; k < nparts; k++)
+		{
+			size_t		len = parts[k + 1] - parts[k];
+
+			if (len >= 2)
+			{
+				fn(arg, base + parts[k], len);
+				if (len >= 3)
+					split_recursive(dict, user, cps + parts[k], len, base + parts[k],
+									fn, arg, best, step);
+			}
+		}
+	}
+}
+
+/* Common Chinese surnames, single and double, for telling names apart. */
+static const char *const surnames1 =
+	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
+static const char *const surnames2 = "欧阳司马上官诸葛东方皇甫尉迟公孙令狐慕容夏侯长孙宇文司徒";
+
+static bool
+in_list(const char *list, const uint32_t *cps, size_t n)
+{
+	size_t		len = strlen(list);
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		j = i;
+		size_t		k;
+
+		for (k = 0; k < n && j < len; k++)
+		{
+			int			used;
+
+			if (zf_utf8_decode((const unsigned char *) list + j, len - j, &used) != cps[k])
+				break;
+			j += used;
+		}
+		if (k == n)
+			return true;
+		/* advance by n characters */
+		for (k = 0; k < n && i < len; k++)
+		{
+			int			used;
+
+			(void) zf_utf8_decode((const unsigned char *) list + i, len - i, &used);
+			i += used;
+		}
+	}
+	return false;
+}
+
+/* Length of the surname if cps[0..n) looks like a person's full name, else 0. */
+static size_t
+surname_length(const uint32_t *cps, size_t n)
+{
+	if (n == 4 && in_list(surnames2, cps, 2))
+		return 2;
+	if ((n == 3 || n == 2) && in_list(surnames1, cps, 1))
+		return 1;
+	return 0;
 }
 
 void
 zf_subwords(const zf_dict *dict, const zf_trie *user, const uint32_t *cps, size_t n,
 			zf_subword_fn fn, void *arg)
 {
-	subword_ctx c;
+	float		best[ZF_MAX_WORD_CHARS + 1];
+	uint32_t	step[ZF_MAX_WORD_CHARS + 1];
+	size_t		sn;
 
-	c.fn = fn;
-	c.arg = arg;
-	for (size_t i = 0; i + 1 < n; i++)
-	{
-		c.start = i;
-		c.whole = (i == 0) ? n : n + 1;
-		walk_words(dict, user, cps + i, n - i, subword_cb, &c);
-	}
+	if (n < 3 || n > ZF_MAX_WORD_CHARS)
+		return;
+	/* a name the dictionary does not know: also its given name (王兆国 -> 兆国) */
+	if (zf_trie_lookup(&dict->trie, cps, n) <= ZF_TRIE_NO_WORD &&
+		(sn = surname_length(cps, n)) > 0 && n - sn >= 2)
+		fn(arg, sn, n - sn);
+	split_recursive(dict, user, cps, n, 0, fn, arg, best, step);
 }
 
 /* ---------- output ---------- */
@@ -387,6 +490,63 @@ flush_singles(zf_seg *s, size_t a, size_t b)
 	}
 }
 
+/* Is cps[a..k) written digit by digit, as years are (二〇〇一)? */
+static bool
+digit_by_digit(const zf_seg *s, size_t a, size_t k)
+{
+	for (size_t i = a; i < k; i++)
+		switch (s->cps[i])
+		{
+			case 0x5341:		/* 十 */
+			case 0x767E:		/* 百 */
+			case 0x5343:		/* 千 */
+			case 0x4E07:		/* 万 */
+			case 0x4EBF:		/* 亿 */
+			case 0x4E24:		/* 两 */
+				return false;
+		}
+	return true;
+}
+
+/*
+ * Offer a Chinese numeral of two or more characters at i as one word, with
+ * an ordinal 第 before it and a date unit after it where the numeral fits
+ * (二〇〇一年, 十二月, 三十一日, 第二十一).
+ */
+static void
+numeral_edge(zf_seg *s, size_t i, size_t b)
+{
+	size_t		a = i,
+				k;
+	int			type = ZF_TOK_NUMBER;
+	float		score;
+
+	if (s->cps[a] == 0x7B2C && a + 1 < b)	/* 第 */
+		a++;
+	for (k = a; k < b && is_numeral(s->cps[k]); k++)
+		;
+	if (k - a < 2 && !(a > i && k > a))
+		return;
+	if (k < b && a == i)
+	{
+		int			rank = date_unit_rank(s->cps[k]);
+
+		if ((rank == 1 && k - a >= 2 && digit_by_digit(s, a, k)) ||
+			((rank == 2 || rank == 3) && k - a <= 3 && s->cps[a] != 0x4E24))
+		{
+			k++;
+			type = ZF_TOK_DATETIME;
+		}
+	}
+	score = NUMERAL_LOGP + s->best[k];
+	if (score >= s->best[i])
+	{
+		s->best[i] = score;
+		s->step[i] = (uint32_t) (k - i);
+		s->steptype[i] = (uint8_t) type;
+	}
+}
+
 static void
 segment_han(zf_seg *s, size_t a, size_t b)
 {
@@ -401,34 +561,13 @@ segment_han(zf_seg *s, size_t a, size_t b)
 	g.n = n;
 	for (i = b; i-- > a;)
 	{
-		size_t		k;
-
 		s->best[i] = s->dict->min_logp + s->best[i + 1];
 		s->step[i] = 1;
 		s->steptype[i] = ZF_TOK_WORD;
 		g.i = i;
 		walk_words(s->dict, s->user, s->cps + i, b - i, graph_cb, &g);
 
-		/* Chinese numerals of two or more characters, optionally a date or time */
-		for (k = i; k < b && is_numeral(s->cps[k]); k++)
-			;
-		if (k - i >= 2)
-		{
-			float		score = NUMERAL_LOGP + s->best[k];
-
-			if (k < b && date_unit_rank(s->cps[k]) > 0 &&
-				NUMERAL_LOGP + s->best[k + 1] > score)
-			{
-				score = NUMERAL_LOGP + s->best[k + 1];
-				k++;
-			}
-			if (score >= s->best[i])
-			{
-				s->best[i] = score;
-				s->step[i] = (uint32_t) (k - i);
-				s->steptype[i] = date_unit_rank(s->cps[k - 1]) ? ZF_TOK_DATETIME : ZF_TOK_NUMBER;
-			}
-		}
+		numeral_edge(s, i, b);
 	}
 
 	/* follow the path; runs of single characters go to the HMM */

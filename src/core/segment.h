@@ -70,9 +70,10 @@ zf_toktype_is_word(int type)
 size_t		zf_normalize(const char *text, size_t len, uint32_t *out);
 
 /*
- * Call fn(arg, start, n) for every dictionary word of two or more characters
- * that lies strictly inside cps[0..n) (in order of start, then length): the
- * sub-words a long word is also indexed under.
+ * Call fn(arg, start, n) for the sub-words a long word is also indexed under:
+ * the parts of two or more characters of its most probable split into other
+ * dictionary words, and recursively theirs (淳安县 -> 淳安; 中华人民共和国 ->
+ * 中华, 人民, 共和国, 共和).  A part may be reported more than once.
  */
 typedef void (*zf_subword_fn) (void *arg, size_t start, size_t len);
 void		zf_subwords(const zf_dict *dict, const zf_trie *user,

@@ -19,6 +19,8 @@ typedef struct ParserState
 	zf_seg	   *seg;
 } ParserState;
 
+uint64		zhfacts_parse_generation = 0;
+
 PG_FUNCTION_INFO_V1(zhfacts_prs_start);
 PG_FUNCTION_INFO_V1(zhfacts_prs_gettoken);
 PG_FUNCTION_INFO_V1(zhfacts_prs_end);
@@ -32,6 +34,7 @@ zhfacts_prs_start(PG_FUNCTION_ARGS)
 	ParserState *st;
 
 	zhfacts_check_encoding();
+	zhfacts_parse_generation++;
 	st = palloc(sizeof(ParserState));
 	st->buf = buf;
 	st->seg = zf_seg_begin(zhfacts_dict(), zhfacts_user_trie(), buf, (size_t) len);

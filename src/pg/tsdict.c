@@ -9,8 +9,16 @@
  * phrase queries keep their meaning.  Dates also give their parts
  * (2022年5月18日 -> 2022年, 5月, 18日, ...).
  *
- * Option: subwords = true | false (default true).  Changing it changes what
- * documents are indexed under: REINDEX afterwards.
+ * A token that directly follows another token of the same text (no space or
+ * punctuation between) also gets the two joined (社会 经济 -> 经济, 社会经济),
+ * and the joins of their edge parts (乡镇企业 进行 -> 企业进行).
+ * A query of two words then asks for them side by side even with
+ * plainto_tsquery, which otherwise only ANDs them anywhere in the document.
+ * Adjacency is seen from the token pointers, which point into the text being
+ * parsed, and the parser's generation count, which changes with every text.
+ *
+ * Options: subwords, joined = true | false (both default true).  Changing
+ * them changes what documents are indexed under: REINDEX afterwards.
  */
 #include "postgres.h"
 
@@ -24,9 +32,24 @@
 #include "utf8.h"
 #include "zhfacts.h"
 
+#define MAX_FORM_BYTES	64		/* longer words are not joined */
+#define MAX_FORMS		6		/* a word and its edge parts kept for joining */
+
+/* A token with the parts that begin or end it, in normalized form. */
+typedef struct WordForms
+{
+	int			n;
+	char		form[MAX_FORMS][MAX_FORM_BYTES];
+} WordForms;
+
 typedef struct DictState
 {
 	bool		subwords;
+	bool		joined;
+	/* the previous token, for the joined lexemes */
+	uint64		prev_generation;
+	const char *prev_end;
+	WordForms	prev;			/* the word and the parts that end it */
 } DictState;
 
 typedef struct LexemeList
@@ -35,6 +58,9 @@ typedef struct LexemeList
 	int			n,
 				cap;
 	const uint32 *cps;
+	size_t		ncps;
+	WordForms	head;			/* the word and the parts that begin it */
+	WordForms	tail;			/* the word and the parts that end it */
 } LexemeList;
 
 PG_FUNCTION_INFO_V1(zhfacts_dict_init);
@@ -48,39 +74,56 @@ zhfacts_dict_init(PG_FUNCTION_ARGS)
 	ListCell   *l;
 
 	d->subwords = true;
+	d->joined = true;
 	foreach(l, options)
 	{
 		DefElem    *def = (DefElem *) lfirst(l);
 
 		if (strcmp(def->defname, "subwords") == 0)
 			d->subwords = defGetBoolean(def);
+		else if (strcmp(def->defname, "joined") == 0)
+			d->joined = defGetBoolean(def);
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unrecognized zhfacts dictionary parameter: \"%s\"", def->defname),
-					 errhint("The only parameter is subwords (boolean).")));
+					 errhint("The parameters are subwords and joined (boolean).")));
 	}
 	PG_RETURN_POINTER(d);
 }
 
-static void
-add_lexeme(LexemeList *l, size_t start, size_t n)
+/* The normalized characters cps[start..start+n) as a palloc'd string. */
+static char *
+encode_cps(const uint32 *cps, size_t start, size_t n)
 {
 	StringInfoData s;
 
-	/* skip duplicates (a part can occur twice in one word) */
 	initStringInfo(&s);
 	for (size_t i = start; i < start + n; i++)
 	{
 		unsigned char buf[4];
-		int			k = zf_utf8_encode(l->cps[i], buf);
+		int			k = zf_utf8_encode(cps[i], buf);
 
 		appendBinaryStringInfo(&s, (char *) buf, k);
 	}
+	return s.data;
+}
+
+static void
+add_form(WordForms *f, const char *str)
+{
+	if (f->n < MAX_FORMS && strlen(str) < MAX_FORM_BYTES)
+		strcpy(f->form[f->n++], str);
+}
+
+/* Add a lexeme (taking ownership of str) unless it is there already. */
+static void
+add_lexeme_string(LexemeList *l, char *str)
+{
 	for (int i = 0; i < l->n; i++)
-		if (strcmp(l->lex[i].lexeme, s.data) == 0)
+		if (strcmp(l->lex[i].lexeme, str) == 0)
 		{
-			pfree(s.data);
+			pfree(str);
 			return;
 		}
 	if (l->n + 1 >= l->cap)
@@ -89,7 +132,7 @@ add_lexeme(LexemeList *l, size_t start, size_t n)
 		l->lex = repalloc(l->lex, sizeof(TSLexeme) * l->cap);
 	}
 	memset(&l->lex[l->n], 0, sizeof(TSLexeme));
-	l->lex[l->n].lexeme = s.data;
+	l->lex[l->n].lexeme = str;
 	l->lex[l->n].nvariant = 1;	/* one variant: ANDed in queries */
 	l->n++;
 }
@@ -97,7 +140,14 @@ add_lexeme(LexemeList *l, size_t start, size_t n)
 static void
 subword_cb(void *arg, size_t start, size_t len)
 {
-	add_lexeme((LexemeList *) arg, start, len);
+	LexemeList *l = arg;
+	char	   *str = encode_cps(l->cps, start, len);
+
+	if (start == 0)
+		add_form(&l->head, str);
+	if (start + len == l->ncps)
+		add_form(&l->tail, str);
+	add_lexeme_string(l, str);
 }
 
 static bool
@@ -109,10 +159,11 @@ is_date_unit(uint32 c)
 
 /* 2022年5月18日: every run of whole parts (2022年, 5月18日, ...). */
 static void
-add_date_parts(LexemeList *l, size_t n)
+add_date_parts(LexemeList *l)
 {
 	size_t		ends[16];
 	int			nparts = 0;
+	size_t		n = l->ncps;
 
 	for (size_t i = 1; i < n && nparts < 15; i++)
 		if (is_date_unit(l->cps[i]) && l->cps[i - 1] >= '0' && l->cps[i - 1] <= '9')
@@ -126,7 +177,7 @@ add_date_parts(LexemeList *l, size_t n)
 			size_t		to = ends[b];
 
 			if (from > 0 || to < n)
-				add_lexeme(l, from, to - from);
+				subword_cb(l, from, to - from);
 		}
 }
 
@@ -137,21 +188,39 @@ zhfacts_dict_lexize(PG_FUNCTION_ARGS)
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
 	uint32	   *cps = palloc(sizeof(uint32) * (len + 1));
-	size_t		n = zf_normalize(in, (size_t) len, cps);
 	LexemeList	l;
+	char	   *word;
 
+	memset(&l, 0, sizeof(l));
+	l.ncps = zf_normalize(in, (size_t) len, cps);
+	if (l.ncps == 0)
+		PG_RETURN_POINTER(NULL);
 	l.cap = 8;
-	l.n = 0;
 	l.lex = palloc(sizeof(TSLexeme) * l.cap);
 	l.cps = cps;
-	if (n == 0)
-		PG_RETURN_POINTER(NULL);
-	add_lexeme(&l, 0, n);
-	if (d->subwords && n > 2)
+
+	word = encode_cps(cps, 0, l.ncps);
+	add_form(&l.head, word);
+	add_form(&l.tail, word);
+	add_lexeme_string(&l, word);
+	if (d->subwords)
 	{
-		zf_subwords(zhfacts_dict(), zhfacts_user_trie(), cps, n, subword_cb, &l);
-		add_date_parts(&l, n);
+		zf_subwords(zhfacts_dict(), zhfacts_user_trie(), cps, l.ncps, subword_cb, &l);
+		add_date_parts(&l);
 	}
+
+	/* joined with the token just before, when nothing separates them */
+	if (d->joined && d->prev_generation == zhfacts_parse_generation && d->prev_end == in)
+	{
+		for (int i = 0; i < d->prev.n; i++)
+			add_lexeme_string(&l, psprintf("%s%s", d->prev.form[i], l.head.form[0]));
+		for (int j = 1; j < l.head.n && d->prev.n > 0; j++)
+			add_lexeme_string(&l, psprintf("%s%s", d->prev.form[0], l.head.form[j]));
+	}
+	d->prev = l.tail;
+	d->prev_generation = zhfacts_parse_generation;
+	d->prev_end = in + len;
+
 	l.lex[l.n].lexeme = NULL;
 	pfree(cps);
 	PG_RETURN_POINTER(l.lex);

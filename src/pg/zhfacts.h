@@ -23,4 +23,11 @@ extern const zf_dict *zhfacts_dict(void);
  */
 extern const zf_trie *zhfacts_user_trie(void);
 
+/*
+ * Bumped by the parser for every text it starts on, so the dictionary can tell
+ * two adjacent tokens of one text from the end of one text and the start of
+ * the next.
+ */
+extern uint64 zhfacts_parse_generation;
+
 #endif
