@@ -48,8 +48,8 @@ struct zf_seg
 };
 
 static const char *const toktype_names[ZF_TOK_LAST + 1] = {
-	NULL, "word", "latin", "alnum", "number", "datetime", "url", "email", "other",
-	"punct", NULL, NULL, "blank"
+	NULL, "word", "latin", "alnum", "number", NULL, "url", "email", "datetime",
+	"other", "punct", NULL, "blank"
 };
 
 const char *
