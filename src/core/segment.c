@@ -45,6 +45,7 @@ struct zf_seg
 	uint8_t    *steptype;
 	float	   *vit;			/* HMM scores, 4 per char */
 	uint8_t    *back;			/* HMM back pointers, 4 per char */
+	size_t		hmm_cap;
 };
 
 static const char *const toktype_names[ZF_TOK_LAST + 1] = {
@@ -239,6 +240,11 @@ static const char *const surnames1 =
 	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
 static const char *const surnames2 = "欧阳司马上官诸葛东方皇甫尉迟公孙令狐慕容夏侯长孙宇文司徒";
 
+/*
+ * Is cps[0..n) one of the names in list?  list is UTF-8 of equal-length names.
+ * The single surnames are also kept in a bitmap built on first use, since
+ * the check runs for every unknown word.
+ */
 static bool
 in_list(const char *list, const uint32_t *cps, size_t n)
 {
@@ -247,29 +253,47 @@ in_list(const char *list, const uint32_t *cps, size_t n)
 
 	while (i < len)
 	{
-		size_t		j = i;
 		size_t		k;
+		bool		same = true;
 
-		for (k = 0; k < n && j < len; k++)
-		{
-			int			used;
-
-			if (zf_utf8_decode((const unsigned char *) list + j, len - j, &used) != cps[k])
-				break;
-			j += used;
-		}
-		if (k == n)
-			return true;
-		/* advance by n characters */
 		for (k = 0; k < n && i < len; k++)
 		{
 			int			used;
 
-			(void) zf_utf8_decode((const unsigned char *) list + i, len - i, &used);
+			if (zf_utf8_decode((const unsigned char *) list + i, len - i, &used) != cps[k])
+				same = false;
 			i += used;
 		}
+		if (same && k == n)
+			return true;
 	}
 	return false;
+}
+
+static bool
+is_surname1(uint32_t c)
+{
+	static uint8_t bitmap[0x10000 / 8];
+	static bool built = false;
+
+	if (!built)
+	{
+		const unsigned char *p = (const unsigned char *) surnames1;
+		size_t		len = strlen(surnames1),
+					i = 0;
+
+		while (i < len)
+		{
+			int			used;
+			uint32_t	cp = zf_utf8_decode(p + i, len - i, &used);
+
+			if (cp < 0x10000)
+				bitmap[cp >> 3] |= (uint8_t) (1 << (cp & 7));
+			i += used;
+		}
+		built = true;
+	}
+	return c < 0x10000 && (bitmap[c >> 3] & (1 << (c & 7))) != 0;
 }
 
 /* Length of the surname if cps[0..n) looks like a person's full name, else 0. */
@@ -278,7 +302,7 @@ surname_length(const uint32_t *cps, size_t n)
 {
 	if (n == 4 && in_list(surnames2, cps, 2))
 		return 2;
-	if ((n == 3 || n == 2) && in_list(surnames1, cps, 1))
+	if ((n == 3 || n == 2) && is_surname1(cps[0]))
 		return 1;
 	return 0;
 }
@@ -418,8 +442,8 @@ hmm_cut(zf_seg *s, size_t a, size_t b)
 {
 	const zf_dict *d = s->dict;
 	size_t		n = b - a;
-	float	   *v = s->vit;
-	uint8_t    *bk = s->back;
+	float	   *v;
+	uint8_t    *bk;
 	/* allowed previous states of B, M, E, S */
 	static const int prev[4][2] = {{ZF_HMM_E, ZF_HMM_S}, {ZF_HMM_M, ZF_HMM_B},
 	{ZF_HMM_B, ZF_HMM_M}, {ZF_HMM_S, ZF_HMM_E}};
@@ -427,6 +451,14 @@ hmm_cut(zf_seg *s, size_t a, size_t b)
 	size_t		i,
 				end;
 
+	if (n > s->hmm_cap)
+	{
+		s->hmm_cap = n * 2;
+		s->vit = zf_realloc(s->vit, s->hmm_cap * 4 * sizeof(float));
+		s->back = zf_realloc(s->back, s->hmm_cap * 4);
+	}
+	v = s->vit;
+	bk = s->back;
 	for (st = 0; st < 4; st++)
 		v[st] = d->hmm_start[st] + zf_dict_emit(d, s->cps[a], st);
 	for (i = 1; i < n; i++)
@@ -839,14 +871,12 @@ ensure_capacity(zf_seg *s, size_t n)
 {
 	if (n + 1 <= s->cap)
 		return;
-	s->cap = (n + 1) * 2;
+	s->cap = s->cap ? (n + 1) * 2 : n + 1;
 	s->cps = zf_realloc(s->cps, s->cap * sizeof(uint32_t));
 	s->offs = zf_realloc(s->offs, s->cap * sizeof(uint32_t));
 	s->best = zf_realloc(s->best, s->cap * sizeof(float));
 	s->step = zf_realloc(s->step, s->cap * sizeof(uint32_t));
 	s->steptype = zf_realloc(s->steptype, s->cap);
-	s->vit = zf_realloc(s->vit, s->cap * 4 * sizeof(float));
-	s->back = zf_realloc(s->back, s->cap * 4);
 }
 
 static bool
@@ -864,7 +894,8 @@ load_chunk(zf_seg *s)
 	size_t		p = s->pos;
 	size_t		n = 0;
 
-	ensure_capacity(s, CHUNK_SOFT);
+	/* a short text needs no more room than its length in bytes */
+	ensure_capacity(s, s->len - p < CHUNK_SOFT ? s->len - p : CHUNK_SOFT);
 	while (p < s->len)
 	{
 		int			used;

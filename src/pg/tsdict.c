@@ -24,7 +24,6 @@
 
 #include "commands/defrem.h"
 #include "fmgr.h"
-#include "lib/stringinfo.h"
 #include "tsearch/ts_public.h"
 #include "utils/builtins.h"
 
@@ -96,17 +95,26 @@ zhfacts_dict_init(PG_FUNCTION_ARGS)
 static char *
 encode_cps(const uint32 *cps, size_t start, size_t n)
 {
-	StringInfoData s;
+	char	   *out = palloc(n * 4 + 1);
+	char	   *p = out;
 
-	initStringInfo(&s);
 	for (size_t i = start; i < start + n; i++)
-	{
-		unsigned char buf[4];
-		int			k = zf_utf8_encode(cps[i], buf);
+		p += zf_utf8_encode(cps[i], (unsigned char *) p);
+	*p = '\0';
+	return out;
+}
 
-		appendBinaryStringInfo(&s, (char *) buf, k);
-	}
-	return s.data;
+/* a followed by b, palloc'd */
+static char *
+concat(const char *a, const char *b)
+{
+	size_t		la = strlen(a),
+				lb = strlen(b);
+	char	   *out = palloc(la + lb + 1);
+
+	memcpy(out, a, la);
+	memcpy(out + la, b, lb + 1);
+	return out;
 }
 
 static void
@@ -187,7 +195,8 @@ zhfacts_dict_lexize(PG_FUNCTION_ARGS)
 	DictState  *d = (DictState *) PG_GETARG_POINTER(0);
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
-	uint32	   *cps = palloc(sizeof(uint32) * (len + 1));
+	uint32		stackbuf[128];
+	uint32	   *cps = (len < 128) ? stackbuf : palloc(sizeof(uint32) * (len + 1));
 	LexemeList	l;
 	char	   *word;
 
@@ -213,15 +222,16 @@ zhfacts_dict_lexize(PG_FUNCTION_ARGS)
 	if (d->joined && d->prev_generation == zhfacts_parse_generation && d->prev_end == in)
 	{
 		for (int i = 0; i < d->prev.n; i++)
-			add_lexeme_string(&l, psprintf("%s%s", d->prev.form[i], l.head.form[0]));
+			add_lexeme_string(&l, concat(d->prev.form[i], l.head.form[0]));
 		for (int j = 1; j < l.head.n && d->prev.n > 0; j++)
-			add_lexeme_string(&l, psprintf("%s%s", d->prev.form[0], l.head.form[j]));
+			add_lexeme_string(&l, concat(d->prev.form[0], l.head.form[j]));
 	}
 	d->prev = l.tail;
 	d->prev_generation = zhfacts_parse_generation;
 	d->prev_end = in + len;
 
 	l.lex[l.n].lexeme = NULL;
-	pfree(cps);
+	if (cps != stackbuf)
+		pfree(cps);
 	PG_RETURN_POINTER(l.lex);
 }
