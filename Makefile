@@ -39,13 +39,16 @@ CORE_ALL = $(CORE_SRCS) src/core/norm_table.gen.c
 zhfacts--$(EXTVERSION).sql: $(sort $(wildcard src/sql/*.sql))
 	cat $^ > $@
 
-src/tools/gen_dict: src/tools/gen_dict.c src/core/trie.c src/core/dict.c src/core/norm_table.gen.c
-	$(CC) -std=gnu99 -O2 -Wall -Isrc/core -o $@ $^ -lm
+src/tools/gen_dict: src/tools/gen_dict.c src/core/trie.c src/core/dict.c src/core/norm_table.gen.c src/core/trie.h src/core/dict.h
+	$(CC) -std=gnu99 -O2 -Wall -Isrc/core -o $@ $(filter %.c,$^) -lm
 
 zhfacts.dict: src/tools/gen_dict data/jieba/hmm.tsv $(DICT_WORDLISTS)
 	src/tools/gen_dict $@.tmp data/jieba/hmm.tsv $(DICT_WORDLISTS) && mv $@.tmp $@
 
 all: zhfacts.dict
+
+# every object depends on the core headers (few, and they change together)
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
 
 # C unit tests: each test/unit/test_*.c is linked with the whole core and run
 # with sanitizers; ZHFACTS_DICT points at the freshly built dictionary.

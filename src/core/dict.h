@@ -14,7 +14,7 @@
 #include "trie.h"
 
 #define ZF_DICT_MAGIC		"ZHFDICT\0"
-#define ZF_DICT_VERSION		1
+#define ZF_DICT_VERSION		2
 
 /* HMM states of a character inside a word. */
 enum

@@ -19,6 +19,15 @@
 #define MAX_TOKEN_CHARS 256		/* longer runs are cut: tsvector skips tokens >= 2047 bytes */
 #define NUMERAL_LOGP	(-8.0f)	/* score of a Chinese numeral or date candidate */
 #define NOT_WORD		(-1e29f)
+#ifndef COMMON_CHAR_LOGP
+#define COMMON_CHAR_LOGP (-7.0f)
+#endif
+#ifndef SINGLE_BONUS
+#define SINGLE_BONUS 1.5f
+#endif
+#ifndef WORD_BONUS
+#define WORD_BONUS 2.5f
+#endif
 
 struct zf_seg
 {
@@ -235,6 +244,8 @@ split_recursive(const zf_dict *dict, const zf_trie *user, const uint32_t *cps, s
 	}
 }
 
+static bool is_numeral(uint32_t c);
+
 /* Common Chinese surnames, single and double, for telling names apart. */
 static const char *const surnames1 =
 	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
@@ -307,20 +318,65 @@ surname_length(const uint32_t *cps, size_t n)
 	return 0;
 }
 
+typedef struct boundary_ctx
+{
+	zf_subword_fn fn;
+	void	   *arg;
+	size_t		boundary;		/* parts may not cross this offset */
+} boundary_ctx;
+
+static void
+boundary_cb(void *arg, size_t start, size_t len)
+{
+	boundary_ctx *bc = arg;
+
+	if (start >= bc->boundary || start + len <= bc->boundary)
+		bc->fn(bc->arg, start, len);
+}
+
 void
 zf_subwords(const zf_dict *dict, const zf_trie *user, const uint32_t *cps, size_t n,
 			zf_subword_fn fn, void *arg)
 {
 	float		best[ZF_MAX_WORD_CHARS + 1];
 	uint32_t	step[ZF_MAX_WORD_CHARS + 1];
-	size_t		sn;
+	uint32_t	node;
+	size_t		sn,
+				k;
 
 	if (n < 3 || n > ZF_MAX_WORD_CHARS)
 		return;
-	/* a name the dictionary does not know: also its given name (王兆国 -> 兆国) */
-	if (zf_trie_lookup(&dict->trie, cps, n) <= ZF_TRIE_NO_WORD &&
+	/*
+	 * A person's name, known as one or unknown to the dictionary: also its
+	 * given name (王兆国 -> 兆国), which is how it is often cited.
+	 */
+	node = zf_trie_find(&dict->trie, cps, n);
+	if ((node == 0 || dict->trie.nodes[node].logp <= ZF_TRIE_NO_WORD ||
+		 (dict->trie.nodes[node].flags & ZF_WORD_NAME)) &&
 		(sn = surname_length(cps, n)) > 0 && n - sn >= 2)
 		fn(arg, sn, n - sn);
+	/*
+	 * An ordinal or a number of two or more characters at the start is a part
+	 * of its own, and no part crosses its end: 第一次 -> 第一 but not 一次,
+	 * 一百余 -> 一百.  A lone 一 starts too many ordinary words (一般, 一定) to
+	 * be taken for a number.
+	 */
+	k = (cps[0] == 0x7B2C) ? 1 : 0;
+	while (k < n && is_numeral(cps[k]))
+		k++;
+	if (k >= 2 && k < n)
+	{
+		boundary_ctx bc;
+
+		fn(arg, 0, k);
+		if (n - k >= 2)
+			fn(arg, k, n - k);
+		bc.fn = fn;
+		bc.arg = arg;
+		bc.boundary = k;
+		split_recursive(dict, user, cps, n, 0, boundary_cb, &bc, best, step);
+		return;
+	}
 	split_recursive(dict, user, cps, n, 0, fn, arg, best, step);
 }
 
@@ -426,7 +482,7 @@ graph_cb(void *arg, size_t len, float logp)
 {
 	graph_ctx  *g = arg;
 	zf_seg	   *s = g->s;
-	float		score = logp + s->best[g->i + len];
+	float		score = logp + (len >= 2 ? WORD_BONUS : SINGLE_BONUS) + s->best[g->i + len];
 
 	if (score > s->best[g->i])
 	{
@@ -504,21 +560,36 @@ hmm_cut(zf_seg *s, size_t a, size_t b)
 	}
 }
 
-/* Emit the pending run of single characters [a, b) the word graph left. */
+/*
+ * Emit the pending run of single characters [a, b) the word graph left.  The
+ * HMM joins unknown characters into words (names, new words), but a very
+ * common character that is a word by itself (的, 是, 一, 年) stays alone: the
+ * HMM only sees the stretches between such characters.
+ */
 static void
 flush_singles(zf_seg *s, size_t a, size_t b)
 {
-	if (b - a == 1)
-		emit(s, a, b, ZF_TOK_WORD);
-	else if (b > a)
+	size_t		i,
+				start = a;
+
+	if (b - a >= 2 && word_logp(s, s->cps + a, b - a) > NOT_WORD)
 	{
-		if (word_logp(s, s->cps + a, b - a) > NOT_WORD)
-		{
-			for (size_t i = a; i < b; i++)
-				emit(s, i, i + 1, ZF_TOK_WORD);
-		}
-		else
-			hmm_cut(s, a, b);
+		for (i = a; i < b; i++)
+			emit(s, i, i + 1, ZF_TOK_WORD);
+		return;
+	}
+	for (i = a; i <= b; i++)
+	{
+		if (i < b && zf_trie_lookup(&s->dict->trie, s->cps + i, 1) <= COMMON_CHAR_LOGP)
+			continue;
+		/* [start, i) has no common character; i is one (or the end) */
+		if (i - start == 1)
+			emit(s, start, i, ZF_TOK_WORD);
+		else if (i - start > 1)
+			hmm_cut(s, start, i);
+		if (i < b)
+			emit(s, i, i + 1, ZF_TOK_WORD);
+		start = i + 1;
 	}
 }
 
@@ -570,7 +641,7 @@ numeral_edge(zf_seg *s, size_t i, size_t b)
 			type = ZF_TOK_DATETIME;
 		}
 	}
-	score = NUMERAL_LOGP + s->best[k];
+	score = NUMERAL_LOGP + WORD_BONUS + s->best[k];
 	if (score >= s->best[i])
 	{
 		s->best[i] = score;
@@ -593,13 +664,31 @@ segment_han(zf_seg *s, size_t a, size_t b)
 	g.n = n;
 	for (i = b; i-- > a;)
 	{
-		s->best[i] = s->dict->min_logp + s->best[i + 1];
+		s->best[i] = s->dict->min_logp + SINGLE_BONUS + s->best[i + 1];
 		s->step[i] = 1;
 		s->steptype[i] = ZF_TOK_WORD;
 		g.i = i;
 		walk_words(s->dict, s->user, s->cps + i, b - i, graph_cb, &g);
 
 		numeral_edge(s, i, b);
+	}
+
+	/*
+	 * A whole text of two to four characters that the dictionary can only cut
+	 * into single characters (a query such as 兆国, a given name) is kept as
+	 * one word: there is no context to cut it by, and whole it matches the
+	 * name inside a longer token of a document.
+	 */
+	if (a == 0 && b == s->nchars && s->pos == 0 && s->offs[b] == s->len &&
+		n >= 2 && n <= 4 && s->step[a] == 1)
+	{
+		for (i = a; i < b && s->step[i] == 1 && s->steptype[i] == ZF_TOK_WORD; i++)
+			;
+		if (i == b)
+		{
+			emit(s, a, b, ZF_TOK_WORD);
+			return;
+		}
 	}
 
 	/* follow the path; runs of single characters go to the HMM */
@@ -620,7 +709,6 @@ segment_han(zf_seg *s, size_t a, size_t b)
 		singles = i;
 	}
 	flush_singles(s, singles, b);
-	(void) n;
 }
 
 /* ---------- Latin, numbers, dates, URLs, e-mail ---------- */

@@ -12,6 +12,7 @@ typedef struct entry
 	uint32_t	off;			/* into the builder's code point pool */
 	uint32_t	len;
 	float		logp;
+	uint32_t	flags;
 } entry;
 
 struct zf_trie_builder
@@ -31,18 +32,22 @@ struct zf_trie_builder
 				edges_cap;
 };
 
-float
-zf_trie_lookup(const zf_trie *t, const uint32_t *cps, size_t n)
+uint32_t
+zf_trie_find(const zf_trie *t, const uint32_t *cps, size_t n)
 {
 	uint32_t	node = 0;
 
-	for (size_t i = 0; i < n; i++)
-	{
+	for (size_t i = 0; i < n && (i == 0 || node != 0); i++)
 		node = zf_trie_child(t, node, cps[i]);
-		if (node == 0)
-			return ZF_TRIE_NO_WORD;
-	}
-	return n ? t->nodes[node].logp : ZF_TRIE_NO_WORD;
+	return node;
+}
+
+float
+zf_trie_lookup(const zf_trie *t, const uint32_t *cps, size_t n)
+{
+	uint32_t	node = zf_trie_find(t, cps, n);
+
+	return node ? t->nodes[node].logp : ZF_TRIE_NO_WORD;
 }
 
 bool
@@ -77,7 +82,8 @@ zf_trie_builder_new(void)
 }
 
 void
-zf_trie_builder_add(zf_trie_builder *b, const uint32_t *cps, size_t n, float logp)
+zf_trie_builder_add(zf_trie_builder *b, const uint32_t *cps, size_t n, float logp,
+					uint32_t flags)
 {
 	if (n == 0 || n > ZF_MAX_WORD_CHARS)
 		return;
@@ -95,6 +101,7 @@ zf_trie_builder_add(zf_trie_builder *b, const uint32_t *cps, size_t n, float log
 	b->entries[b->nentries].off = (uint32_t) b->npool;
 	b->entries[b->nentries].len = (uint32_t) n;
 	b->entries[b->nentries].logp = logp;
+	b->entries[b->nentries].flags = flags;
 	b->nentries++;
 	b->npool += n;
 }
@@ -139,6 +146,7 @@ new_node(zf_trie_builder *b)
 	b->nodes[b->nnodes].first_edge = 0;
 	b->nodes[b->nnodes].nedges = 0;
 	b->nodes[b->nnodes].logp = ZF_TRIE_NO_WORD;
+	b->nodes[b->nnodes].flags = 0;
 	return b->nnodes++;
 }
 
@@ -155,6 +163,7 @@ build_node(zf_trie_builder *b, uint32_t node, size_t lo, size_t hi, uint32_t dep
 	{
 		if (b->nodes[node].logp == ZF_TRIE_NO_WORD)
 			b->nodes[node].logp = b->entries[lo].logp;
+		b->nodes[node].flags |= b->entries[lo].flags;
 		lo++;
 	}
 	for (i = lo; i < hi; i++)

@@ -20,7 +20,10 @@ typedef struct zf_trie_node
 	uint32_t	first_edge;		/* index of its first edge */
 	uint32_t	nedges;			/* number of children */
 	float		logp;			/* log probability of the word ending here, or ZF_TRIE_NO_WORD */
+	uint32_t	flags;			/* ZF_WORD_* of the word ending here */
 } zf_trie_node;
+
+#define ZF_WORD_NAME		0x1		/* a person's name (jieba tag nr) */
 
 typedef struct zf_trie_edge
 {
@@ -68,6 +71,9 @@ zf_trie_child(const zf_trie *t, uint32_t node, uint32_t cp)
 /* Log probability of the word cps[0..n), or ZF_TRIE_NO_WORD. */
 float		zf_trie_lookup(const zf_trie *t, const uint32_t *cps, size_t n);
 
+/* The node where cps[0..n) ends, or 0 if it is no path of the trie. */
+uint32_t	zf_trie_find(const zf_trie *t, const uint32_t *cps, size_t n);
+
 /* Check the internal consistency of a trie read from a file (indexes in range). */
 bool		zf_trie_valid(const zf_trie *t);
 
@@ -80,7 +86,8 @@ bool		zf_trie_valid(const zf_trie *t);
 typedef struct zf_trie_builder zf_trie_builder;
 
 zf_trie_builder *zf_trie_builder_new(void);
-void		zf_trie_builder_add(zf_trie_builder *b, const uint32_t *cps, size_t n, float logp);
+void		zf_trie_builder_add(zf_trie_builder *b, const uint32_t *cps, size_t n, float logp,
+								uint32_t flags);
 size_t		zf_trie_builder_count(const zf_trie_builder *b);
 void		zf_trie_builder_build(zf_trie_builder *b, zf_trie_node **nodes, uint32_t *nnodes,
 								  zf_trie_edge **edges, uint32_t *nedges);

@@ -104,7 +104,7 @@ load_user_words(void)
 		t = DatumGetTextPP(w);
 		cps = palloc(sizeof(uint32) * (VARSIZE_ANY_EXHDR(t) + 1));
 		n = zf_normalize(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), cps);
-		zf_trie_builder_add(b, cps, n, (float) (log((double) freq) - d->log_total));
+		zf_trie_builder_add(b, cps, n, (float) (log((double) freq) - d->log_total), 0);
 		pfree(cps);
 	}
 	if (zf_trie_builder_count(b) > 0)

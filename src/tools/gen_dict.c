@@ -62,6 +62,7 @@ typedef struct word
 	uint32_t	cps[ZF_MAX_WORD_CHARS];
 	uint32_t	n;
 	double		freq;
+	uint32_t	flags;
 } word;
 
 static word *words;
@@ -96,6 +97,7 @@ read_wordlist(const char *path)
 	{
 		char	   *w = strtok(line, " \t\r\n");
 		char	   *fs = w ? strtok(NULL, " \t\r\n") : NULL;
+		char	   *tag = fs ? strtok(NULL, " \t\r\n") : NULL;
 		double		freq = fs ? atof(fs) : DEFAULT_FREQ;
 		size_t		len,
 					i = 0;
@@ -106,6 +108,7 @@ read_wordlist(const char *path)
 		len = strlen(w);
 		wd.n = 0;
 		wd.freq = freq;
+		wd.flags = (tag && strcmp(tag, "nr") == 0) ? ZF_WORD_NAME : 0;
 		while (i < len && wd.n < ZF_MAX_WORD_CHARS)
 		{
 			int			used;
@@ -270,14 +273,18 @@ main(int argc, char **argv)
 	{
 		words[nuniq] = words[i];
 		for (j = i + 1; j < nwords && cmp_word(&words[i], &words[j]) == 0; j++)
+		{
 			words[nuniq].freq += words[j].freq;
+			words[nuniq].flags |= words[j].flags;
+		}
 		total += words[nuniq].freq;
 		nuniq++;
 	}
 
 	b = zf_trie_builder_new();
 	for (i = 0; i < nuniq; i++)
-		zf_trie_builder_add(b, words[i].cps, words[i].n, (float) (log(words[i].freq) - log(total)));
+		zf_trie_builder_add(b, words[i].cps, words[i].n, (float) (log(words[i].freq) - log(total)),
+							words[i].flags);
 	zf_trie_builder_build(b, &nodes, &nnodes, &edges, &nedges);
 
 	root = zf_malloc(0x10000 * sizeof(uint32_t));
