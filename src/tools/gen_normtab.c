@@ -85,6 +85,33 @@ single_cp(const UChar *s, int32_t len)
 	return i == len ? c : -1;
 }
 
+/*
+ * Standard Simplified characters that the transliterator, applied to a lone
+ * character, would turn into another word's character (俱乐部 to 具乐部,
+ * 摔跤 to 摔交, 著名 to 着名, 大阪 to 大坂): step 3 is skipped for them.  Mostly
+ * traditional variants that it maps well (後 於 夥 麽 徵 摺 菸) are not here.
+ */
+static const UChar32 keep_simplified[] = {
+	0x4FF1,						/* 俱 */
+	0x59CA,						/* 姊 */
+	0x5412,						/* 吒 */
+	0x4E7E,						/* 乾 */
+	0x8457,						/* 著 */
+	0x85C9,						/* 藉 */
+	0x8DE4,						/* 跤 */
+	0x7B9D,						/* 箝 */
+	0x962A,						/* 阪 */
+};
+
+static int
+is_kept_simplified(UChar32 c)
+{
+	for (size_t i = 0; i < sizeof(keep_simplified) / sizeof(keep_simplified[0]); i++)
+		if (keep_simplified[i] == c)
+			return 1;
+	return 0;
+}
+
 /* Steps 1-3 for one code point; -1 if the result is not one code point. */
 static int32_t
 icu_norm(UChar32 c, const UNormalizer2 *nfkc, UTransliterator *t2s)
@@ -108,6 +135,8 @@ icu_norm(UChar32 c, const UNormalizer2 *nfkc, UTransliterator *t2s)
 		return -1;
 
 	r = u_foldCase(r, U_FOLD_CASE_DEFAULT);
+	if (is_kept_simplified(r))
+		return r;
 
 	len = 0;
 	U16_APPEND(buf, len, BUFLEN, r, err);
