@@ -39,7 +39,7 @@ CORE_ALL = $(CORE_SRCS) src/core/norm_table.gen.c
 zhfacts--$(EXTVERSION).sql: $(sort $(wildcard src/sql/*.sql))
 	cat $^ > $@
 
-src/tools/gen_dict: src/tools/gen_dict.c src/core/trie.c src/core/dict.c src/core/norm_table.gen.c src/core/trie.h src/core/dict.h
+src/tools/gen_dict: src/tools/gen_dict.c src/tools/alloc_libc.c src/core/trie.c src/core/dict.c src/core/norm_table.gen.c src/core/trie.h src/core/dict.h
 	$(CC) -std=gnu99 -O2 -Wall -Isrc/core -o $@ $(filter %.c,$^) -lm
 
 zhfacts.dict: src/tools/gen_dict data/jieba/hmm.tsv $(DICT_WORDLISTS)
@@ -55,8 +55,8 @@ $(OBJS): $(wildcard src/core/*.h src/pg/*.h)
 UNIT_TESTS = $(patsubst %.c,%.bin,$(wildcard test/unit/test_*.c))
 UNIT_CFLAGS = -std=gnu99 -g -O1 -Wall -fsanitize=address,undefined -fno-sanitize-recover=undefined -Isrc/core
 
-test/unit/%.bin: test/unit/%.c $(CORE_ALL) test/unit/alloc_libc.c test/unit/zf_test.h
-	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_ALL) test/unit/alloc_libc.c -lm
+test/unit/%.bin: test/unit/%.c $(CORE_ALL) src/tools/alloc_libc.c test/unit/zf_test.h
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_ALL) src/tools/alloc_libc.c -lm
 
 unittest: $(UNIT_TESTS) zhfacts.dict
 	@rc=0; for t in $(UNIT_TESTS); do ZHFACTS_DICT=$(CURDIR)/zhfacts.dict $$t || rc=1; done; exit $$rc

@@ -10,7 +10,7 @@ FUZZ_TARGETS = $(patsubst test/fuzz/%.c,tmp/fuzz/%,$(wildcard test/fuzz/fuzz_*.c
 tmp/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/norm_table.gen.c $(wildcard src/core/*.h)
 	@mkdir -p tmp/fuzz
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-Isrc/core -o $@ $< $(CORE_SRCS) src/core/norm_table.gen.c test/unit/alloc_libc.c -lm
+		-Isrc/core -o $@ $< $(CORE_SRCS) src/core/norm_table.gen.c src/tools/alloc_libc.c -lm
 
 fuzz: $(FUZZ_TARGETS) zhfacts.dict
 	@for f in $(FUZZ_TARGETS); do \

@@ -20,43 +20,6 @@
 
 #define DEFAULT_FREQ 100
 
-void *
-zf_malloc(size_t size)
-{
-	void	   *p = malloc(size ? size : 1);
-
-	if (!p)
-	{
-		fprintf(stderr, "gen_dict: out of memory\n");
-		exit(1);
-	}
-	return p;
-}
-
-void *
-zf_realloc(void *ptr, size_t size)
-{
-	void	   *p = realloc(ptr, size ? size : 1);
-
-	if (!p)
-	{
-		fprintf(stderr, "gen_dict: out of memory\n");
-		exit(1);
-	}
-	return p;
-}
-
-void
-zf_free(void *ptr)
-{
-	free(ptr);
-}
-
-void
-zf_check_interrupts(void)
-{
-}
-
 typedef struct word
 {
 	uint32_t	cps[ZF_MAX_WORD_CHARS];

@@ -1,7 +1,7 @@
 /*
- * alloc_libc.c - the core's allocation hooks on libc, for unit tests and fuzzers.
+ * alloc_libc.c - the core's allocation hooks on libc, for build tools, unit tests and fuzzers.
  */
-#include "../../src/core/zf_alloc.h"
+#include "../core/zf_alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
