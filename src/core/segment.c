@@ -626,9 +626,10 @@ numeral_edge(zf_seg *s, size_t i, size_t b)
 
 	if (s->cps[a] == 0x7B2C && a + 1 < b)	/* 第 */
 		a++;
-	for (k = a; k < b && is_numeral(s->cps[k]); k++)
+	for (k = a; k < b && k - a <= ZF_MAX_WORD_CHARS && is_numeral(s->cps[k]); k++)
 		;
-	if (k - a < 2 && !(a > i && k > a))
+	/* longer runs are no number (and the bound keeps the scan linear) */
+	if ((k - a < 2 && !(a > i && k > a)) || k - a > ZF_MAX_WORD_CHARS)
 		return;
 	if (k < b && a == i)
 	{
@@ -772,12 +773,14 @@ match_email(const zf_seg *s, size_t i, size_t end)
 				at,
 				lastdot = 0;
 
-	while (k < end && (is_alnum(s->cps[k]) || (s->cps[k] < 0x80 && strchr("._%+-", (int) s->cps[k]))))
+	/* RFC 5321 limits: 64 characters before the @, 255 after (and the scan stays linear) */
+	while (k < end && k - i < 64 &&
+		   (is_alnum(s->cps[k]) || (s->cps[k] < 0x80 && strchr("._%+-", (int) s->cps[k]))))
 		k++;
 	if (k == i || k >= end || s->cps[k] != '@')
 		return 0;
 	at = k++;
-	while (k < end && (is_alnum(s->cps[k]) || s->cps[k] == '-' || s->cps[k] == '.'))
+	while (k < end && k - at < 255 && (is_alnum(s->cps[k]) || s->cps[k] == '-' || s->cps[k] == '.'))
 	{
 		if (s->cps[k] == '.')
 			lastdot = k;
