@@ -17,7 +17,7 @@ fuzz: $(FUZZ_TARGETS) zhfacts.dict
 		name=$$(basename $$f); seeds=test/fuzz/seeds_$${name#fuzz_}; \
 		mkdir -p tmp/fuzz/corpus_$$name; \
 		echo "== $$name ($(FUZZ_SECONDS) s)"; \
-		ZHFACTS_DICT=$(CURDIR)/zhfacts.dict $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		ZHFACTS_DICT=$(CURDIR)/zhfacts.dict $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -print_final_stats=1 \
 			-artifact_prefix=tmp/fuzz/$$name- tmp/fuzz/corpus_$$name $$seeds > tmp/fuzz/$$name.log 2>&1; \
 		rc=$$?; grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|SUMMARY|Done)' tmp/fuzz/$$name.log; \
 		if [ $$rc -ne 0 ]; then tail -40 tmp/fuzz/$$name.log; exit 1; fi; \
