@@ -117,7 +117,7 @@ SELECT * FROM dblink('other', $$SELECT string_agg(token, '|' ORDER BY pos) FROM 
 SELECT dblink_disconnect('other');
 INSERT INTO zhfacts.user_word (word) VALUES ('有 空格');
 -- the table is kept by pg_dump
-SELECT extconfig::regclass[] FROM pg_extension WHERE extname = 'zhfacts';
+SELECT 'zhfacts.user_word'::regclass = ANY (extconfig) AS user_word_dumped FROM pg_extension WHERE extname = 'zhfacts';
 
 -- a database that is not UTF8 gets a clear error
 CREATE DATABASE zhfacts_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;

@@ -54,18 +54,24 @@ zf_gaz_open(zf_gaz *g, const void *buf, size_t len)
 		!section_ok(h->nodes_off, h->nnodes, sizeof(zf_gaz_node), len) ||
 		!section_ok(h->edges_off, h->nedges, sizeof(zf_gaz_edge), len) ||
 		!section_ok(h->root_off, 65536, sizeof(uint32_t), len) ||
+		!section_ok(h->bigrams_off, ZF_GAZ_BIGRAM_BITS / 8, 1, len) ||
 		!section_ok(h->hits_off, h->nhits, sizeof(uint32_t), len) ||
-		!section_ok(h->villages_off, h->nvillages, sizeof(uint32_t), len) ||
-		!section_ok(h->strings_off, h->strings_len, 1, len))
+		!section_ok(h->villages_off, h->nvillages, 2 * sizeof(uint32_t), len) ||
+		!section_ok(h->strings_off, h->strings_len, 1, len) ||
+		h->nvhash == 0 || h->nvhash > 0x40000000u || (h->nvhash & (h->nvhash - 1)) != 0 ||
+		!section_ok(h->vhash_off, h->nvhash, sizeof(uint32_t), len))
 		return ZF_EFORMAT;
 
 	g->regions = (const zf_gaz_region *) (base + h->regions_off);
 	g->nodes = (const zf_gaz_node *) (base + h->nodes_off);
 	g->edges = (const zf_gaz_edge *) (base + h->edges_off);
 	g->root_bmp = (const uint32_t *) (base + h->root_off);
+	g->bigrams = (const uint8_t *) (base + h->bigrams_off);
 	g->hits = (const uint32_t *) (base + h->hits_off);
 	g->villages = (const uint32_t *) (base + h->villages_off);
 	g->strings = base + h->strings_off;
+	g->vhash = (const uint32_t *) (base + h->vhash_off);
+	g->nvhash = (uint32_t) h->nvhash;
 	g->nregions = h->nregions;
 	g->nnodes = h->nnodes;
 	g->nedges = h->nedges;
@@ -106,9 +112,17 @@ zf_gaz_open(zf_gaz *g, const void *buf, size_t len)
 	for (i = 0; i < g->nhits; i++)
 		if (ZF_HIT_REGION(g->hits[i]) >= g->nregions || ZF_HIT_FORM(g->hits[i]) > ZF_FORM_ABBR)
 			return ZF_EFORMAT;
-	for (i = 0; i < g->nvillages; i++)
-		if (g->villages[i] >= g->nregions)
+	for (i = 0; i < g->nvhash; i++)
+		if (g->vhash[i] != ZF_GAZ_NONE && g->vhash[i] >= g->nvillages)
 			return ZF_EFORMAT;
+	for (i = 0; i < g->nvillages; i++)
+	{
+		uint32_t	off = g->villages[2 * i + 1];
+
+		if (g->villages[2 * i] >= g->nregions || off >= g->strings_len ||
+			off + 1 + (uint64_t) (unsigned char) g->strings[off] > g->strings_len)
+			return ZF_EFORMAT;
+	}
 	return ZF_OK;
 }
 
@@ -291,55 +305,50 @@ zf_village_form(const char *name, size_t len, uint32_t *out)
 	return n;
 }
 
+/* Compare the stored form of village i with the UTF-8 key. */
 static int
-cmp_cps(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+cmp_form(const zf_gaz *g, uint32_t i, const unsigned char *key, size_t klen)
 {
-	size_t		i;
+	const unsigned char *f = (const unsigned char *) g->strings + g->villages[2 * i + 1];
+	size_t		flen = f[0];
+	int			c = memcmp(f + 1, key, flen < klen ? flen : klen);
 
-	for (i = 0; i < na && i < nb; i++)
-		if (a[i] != b[i])
-			return a[i] < b[i] ? -1 : 1;
-	return na < nb ? -1 : na > nb ? 1 : 0;
+	if (c != 0)
+		return c;
+	return flen < klen ? -1 : flen > klen ? 1 : 0;
 }
 
 uint32_t
 zf_gaz_find_villages(const zf_gaz *g, const uint32_t *cps, size_t n, uint32_t *first)
 {
-	uint32_t	lo = 0,
-				hi = g->nvillages,
-				start;
-	uint32_t	buf[ZF_GAZ_MAX_NAME];
-	size_t		len,
-				m;
-	const char *name;
+	unsigned char key[ZF_GAZ_MAX_NAME * 4];
+	size_t		klen = 0;
+	uint32_t	slot,
+				i,
+				probes = 0;
 
-	/* lower bound */
-	while (lo < hi)
+	*first = 0;
+	if (n > ZF_GAZ_MAX_NAME || g->nvillages == 0)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		klen += zf_utf8_encode(cps[k], key + klen);
+	slot = zf_gaz_hash(key, klen) & (g->nvhash - 1);
+	/* linear probing; the table is at most half full, the probe bound guards a corrupt one */
+	while ((i = g->vhash[slot]) != ZF_GAZ_NONE && probes++ < g->nvhash)
 	{
-		uint32_t	mid = lo + (hi - lo) / 2;
+		if (cmp_form(g, i, key, klen) == 0)
+		{
+			uint32_t	j = i + 1;
 
-		name = zf_gaz_name(g, g->villages[mid], &len);
-		m = zf_village_form(name, len, buf);
-		if (cmp_cps(buf, m, cps, n) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+			/* villages with the same form are adjacent in form order */
+			while (j < g->nvillages && cmp_form(g, j, key, klen) == 0)
+				j++;
+			*first = i;
+			return j - i;
+		}
+		slot = (slot + 1) & (g->nvhash - 1);
 	}
-	start = lo;
-	hi = g->nvillages;
-	while (lo < hi)
-	{
-		uint32_t	mid = lo + (hi - lo) / 2;
-
-		name = zf_gaz_name(g, g->villages[mid], &len);
-		m = zf_village_form(name, len, buf);
-		if (cmp_cps(buf, m, cps, n) <= 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = start;
-	return lo - start;
+	return 0;
 }
 
 size_t

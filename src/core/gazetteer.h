@@ -12,10 +12,18 @@
  *     common variants (景宁县, 恩施州) and single-character abbreviations (浙,
  *     沪, 杭, 甬); each trie node ending a name lists its hits;
  *   - the villages and communities sorted by the normalized form a text uses
- *     (杜家村委会 -> 杜家村), for lookups by pattern (...村, ...社区).
+ *     (杜家村委会 -> 杜家村), for lookups by pattern (...村, ...社区): pairs of
+ *     (region index, offset in strings of the form: a length byte, then the
+ *     form in UTF-8, whose byte order is its code point order), and a hash
+ *     table from a form to its first village, so a lookup is one probe.
  *
  * File layout (little-endian, every section 8-byte aligned):
- *   zf_gaz_header | regions | nodes | edges | root_bmp[65536] | hits | villages | strings
+ *   zf_gaz_header | regions | nodes | edges | root_bmp[65536] | bigrams | hits |
+ *   villages | vhash | strings
+ *
+ * bigrams is a bit set of the hashed first two characters of every name, so
+ * the scan leaves most positions after one bit test instead of a search
+ * among the children of a frequent first character.
  */
 #ifndef ZF_GAZETTEER_H
 #define ZF_GAZETTEER_H
@@ -23,7 +31,7 @@
 #include "zf_common.h"
 
 #define ZF_GAZ_MAGIC		"ZHFGAZ\0\0"
-#define ZF_GAZ_VERSION		1
+#define ZF_GAZ_VERSION		3
 #define ZF_GAZ_NONE			UINT32_MAX
 #define ZF_GAZ_MAX_NAME		32		/* code points of the longest name form */
 
@@ -94,8 +102,11 @@ typedef struct zf_gaz_header
 	uint64_t	nodes_off;
 	uint64_t	edges_off;
 	uint64_t	root_off;
+	uint64_t	bigrams_off;	/* ZF_GAZ_BIGRAM_BITS / 8 bytes */
 	uint64_t	hits_off;
 	uint64_t	villages_off;
+	uint64_t	vhash_off;
+	uint64_t	nvhash;			/* slots, a power of two */
 	uint64_t	strings_off;
 	uint64_t	strings_len;
 	uint64_t	file_size;
@@ -107,8 +118,11 @@ typedef struct zf_gaz
 	const zf_gaz_node *nodes;
 	const zf_gaz_edge *edges;
 	const uint32_t *root_bmp;	/* 65536 children of the root */
+	const uint8_t *bigrams;
 	const uint32_t *hits;
-	const uint32_t *villages;	/* region indexes sorted by village_form */
+	const uint32_t *villages;	/* pairs (region, form offset), sorted by form */
+	const uint32_t *vhash;		/* first village of a form, or ZF_GAZ_NONE */
+	uint32_t	nvhash;
 	const char *strings;
 	uint32_t	nregions;
 	uint32_t	nnodes;
@@ -124,6 +138,23 @@ typedef struct zf_gaz
  * gives ZF_EFORMAT, never a crash later.
  */
 int			zf_gaz_open(zf_gaz *g, const void *buf, size_t len);
+
+#define ZF_GAZ_BIGRAM_BITS	(1u << 20)
+
+static inline uint32_t
+zf_gaz_bigram_bit(uint32_t a, uint32_t b)
+{
+	return ((a * 2654435761u) ^ (b * 40503u) ^ (b >> 7)) & (ZF_GAZ_BIGRAM_BITS - 1);
+}
+
+/* Might a name start with the two characters a b?  (false: certainly not) */
+static inline bool
+zf_gaz_bigram(const zf_gaz *g, uint32_t a, uint32_t b)
+{
+	uint32_t	bit = zf_gaz_bigram_bit(a, b);
+
+	return (g->bigrams[bit >> 3] >> (bit & 7)) & 1;
+}
 
 /* Child of a trie node by normalized code point, or 0 when there is none. */
 static inline uint32_t
@@ -151,6 +182,17 @@ zf_gaz_child(const zf_gaz *g, uint32_t node, uint32_t cp)
 			hi = mid;
 	}
 	return 0;
+}
+
+/* Hash of a village form's UTF-8 bytes (FNV-1a), shared by compiler and lookup. */
+static inline uint32_t
+zf_gaz_hash(const unsigned char *p, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	while (n--)
+		h = (h ^ *p++) * 16777619u;
+	return h;
 }
 
 /* Level name ("province", ...) and the number of digits of a code at that level. */
@@ -200,10 +242,17 @@ size_t		zf_village_form(const char *name, size_t len, uint32_t *out);
 
 /*
  * Villages whose form is cps[0..n): sets *first and returns the count; the
- * matches are g->villages[*first .. *first + count).
+ * matches are villages *first .. *first + count - 1 of zf_gaz_village().
  */
 uint32_t	zf_gaz_find_villages(const zf_gaz *g, const uint32_t *cps, size_t n,
 								 uint32_t *first);
+
+/* Region index of the i-th village in form order. */
+static inline uint32_t
+zf_gaz_village(const zf_gaz *g, uint32_t i)
+{
+	return g->villages[2 * i];
+}
 
 /*
  * Short form of a township or village name as a text may use it once the full
