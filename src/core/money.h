@@ -33,7 +33,7 @@ typedef struct zf_money
 	bool		has_min;
 	bool		has_max;
 	zf_money_qual qual;
-	const char *currency;		/* ISO 4217 code; NULL only from zf_money_parse */
+	const char *currency;		/* ISO 4217 code */
 } zf_money;
 
 /* Called for each mention, in document order. */
@@ -47,7 +47,8 @@ size_t		zf_money_scan(const char *doc, size_t len, zf_money_cb cb, void *arg);
 
 /*
  * Parse the whole of s (surrounding white space allowed) as one money
- * expression.  No currency word is needed: then currency is NULL.  Returns
+ * expression.  No currency word is needed: a bare sum (近百万) is taken as
+ * yuan (CNY), as extract_money does where the context makes it money.  Returns
  * ZF_OK, ZF_EINVAL, or ZF_ERANGE.
  */
 int			zf_money_parse(const char *s, size_t len, zf_money *out);

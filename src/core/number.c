@@ -533,6 +533,31 @@ zf_number_scan(const unsigned char *s, size_t len, zf_numscan *out, int *err)
 				best_len = 0;
 	bool		prev_unit = false;	/* the previous token was a unit */
 
+	*err = ZF_OK;
+	/* fast path: a plain Arabic number followed by something else (2022年) */
+	if (len > 0 && s[0] >= '0' && s[0] <= '9')
+	{
+		unsigned	f = 0;
+		zf_dec		v;
+		size_t		n = scan_arabic(s, len, &v, &f, err);
+		int			used,
+					val,
+					t;
+
+		if (n == 0)
+			return 0;
+		t = n < len ? num_tok(s + n, len - n, &used, &val) : T_OTHER;
+		if (t == T_OTHER)
+		{
+			memset(out, 0, sizeof(*out));
+			out->value = v;
+			zf_dec_set_int(&out->tail, 1);
+			out->len = n;
+			out->flags = f;
+			out->nlit = 1;
+			return n;
+		}
+	}
 	memset(&st, 0, sizeof(st));
 	st.last_small = 10000;
 	zf_dec_set_int(&st.tail, 1);
@@ -558,7 +583,9 @@ zf_number_scan(const unsigned char *s, size_t len, zf_numscan *out, int *err)
 			if (n == 0)
 				break;
 			st.flags |= f;
-			set_lit(&st, &v, false, v.scale == 0 && v.mant >= 1 && v.mant <= 9 && n == 1,
+			/* one digit 1-9 (ASCII or full-width), for 3万5 */
+			set_lit(&st, &v, false,
+					v.scale == 0 && v.mant >= 1 && v.mant <= 9 && !(f & ZF_NUM_LEADZERO),
 					prev_unit && !st.zero_seen);
 			used = (int) n;
 		}
