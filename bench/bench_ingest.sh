@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# bench_ingest.sh - ingestion throughput: zhfacts.ingest_article with all facts
+# (regions, money, initiatives) and the GIN index, against baselines in the
+# same run on the same text: a plain INSERT of the raw pages, and an INSERT
+# of the cleaned text into a table with the same tsvector column and GIN index.
+#
+# Usage: bench/bench_ingest.sh [PAGES_DIR...]   (default: sample/ and, when
+# present, ../shared/seeds).  Every page is repeated with a numbered sentence
+# inserted, so no two are duplicates, up to about ZHFACTS_BENCH_MB (default 4)
+# megabytes.  Runs in a throwaway cluster unless ZHFACTS_BENCH_USE_ENV=1 (then
+# the PG* environment names a server; a database zf_bench is created there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/zhfacts-env.sh
+dirs=("$@")
+if [ ${#dirs[@]} -eq 0 ]; then
+	dirs=(sample)
+	[ -d ../shared/seeds ] && dirs+=(../shared/seeds)
+fi
+mb=${ZHFACTS_BENCH_MB:-4}
+
+if [ "${ZHFACTS_BENCH_USE_ENV:-}" != 1 ]; then
+	zf_build_install
+	zf_cluster_start
+fi
+db=zf_bench
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0"
+export PGDATABASE=$db
+psql -X -q -c "CREATE EXTENSION zhfacts"
+
+# the pages as a staging table, through a SQL file of dollar-quoted literals
+stage=$(mktemp /tmp/zf_bench.XXXXXX.sql)
+trap 'rm -f "$stage"' EXIT
+python3 - "$stage" "$mb" "${dirs[@]}" <<'PY'
+import os, sys
+out, mb, dirs = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+pages = []
+for d in dirs:
+    for f in sorted(os.listdir(d)):
+        p = os.path.join(d, f)
+        if os.path.isfile(p):
+            pages.append(open(p, encoding='utf-8').read())
+total, i = 0, 0
+with open(out, 'w', encoding='utf-8') as o:
+    o.write('CREATE TABLE staging (n int, raw text);\nCOPY staging FROM stdin;\n')
+    while total < mb * 1e6:
+        for p in pages:
+            # a numbered sentence after the first full stop keeps pages distinct
+            k = p.find('。')
+            q = p[:k + 1] + '此为第%d稿。' % i + p[k + 1:] if k >= 0 else p + '\n第%d稿' % i
+            o.write('%d\t%s\n' % (i, q.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')))
+            total += len(q.encode('utf-8'))
+            i += 1
+    o.write('\\.\n')
+PY
+psql -X -q -v ON_ERROR_STOP=1 -f "$stage"
+read -r pages bytes < <(psql -X -At -F ' ' -c "SELECT count(*), sum(octet_length(raw)) FROM staging")
+echo "pages: $pages, raw text: $bytes bytes (from ${dirs[*]})"
+
+timed() {	# timed LABEL SQL: milliseconds of one statement
+	local ms
+	ms=$(psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' -c "$2" | awk '/^Time:/ {print $2}')
+	awk -v l="$1" -v ms="$ms" -v b="$bytes" 'BEGIN { printf "%-58s %9.0f ms  %6.2f MB/s\n", l, ms, b / 1048576 / (ms / 1000) }'
+}
+
+psql -X -q <<'SQL'
+CREATE TABLE plain (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, raw text);
+CREATE TABLE indexed (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text, body text,
+	tsv tsvector GENERATED ALWAYS AS (
+		setweight(to_tsvector('zhfacts.chinese'::regconfig, coalesce(title, '')), 'A') ||
+		setweight(to_tsvector('zhfacts.chinese'::regconfig, body), 'D')) STORED);
+CREATE INDEX ON indexed USING gin (tsv);
+CHECKPOINT;
+SQL
+echo "MB/s of raw page text (1 MB = 1048576 bytes):"
+timed "baseline: INSERT of the raw pages into a plain table" \
+	"INSERT INTO plain (raw) SELECT raw FROM staging ORDER BY n"
+timed "baseline: clean_page + INSERT with tsvector and GIN index" \
+	"INSERT INTO indexed (title, body) SELECT p.title, p.body FROM staging, zhfacts.clean_page(raw) p ORDER BY n"
+psql -X -q -c "CHECKPOINT"
+timed "zhfacts.ingest_article: all facts and the index" \
+	"SELECT count(zhfacts.ingest_article(raw)) FROM (SELECT raw FROM staging ORDER BY n) s"
+psql -X -At -c "SELECT format('stored: %s articles, %s regions, %s sums of money, %s initiative mentions, %s initiatives',
+	(SELECT count(*) FROM zhfacts.article), (SELECT count(*) FROM zhfacts.article_region),
+	(SELECT count(*) FROM zhfacts.article_money), (SELECT count(*) FROM zhfacts.initiative_mention),
+	(SELECT count(*) FROM zhfacts.initiative))"
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
+if [ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ]; then psql -X -q -d postgres -c "DROP DATABASE $db"; fi

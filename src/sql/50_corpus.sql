@@ -1,0 +1,466 @@
+-- The corpus: articles, their facts (regions, money, initiatives), ingestion
+-- of raw saved pages (src/pg/ingest.c, src/pg/initiatives.c).
+--
+-- Facts follow their article through triggers.  An article row that arrives
+-- with facts_at already set brings its facts with it (pg_restore loads the
+-- fact tables from the dump): the triggers leave it alone.  Functions that
+-- run extract_regions / extract_money are plpgsql, resolved when called.
+
+CREATE FUNCTION zhfacts.clean_page(raw text,
+	OUT title text, OUT published_at timestamp, OUT source text, OUT body text,
+	OUT script text, OUT han_chars int, OUT latin_chars int)
+RETURNS record
+AS 'MODULE_PATHNAME', 'zhfacts_clean_page'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION zhfacts.clean_page(text) IS
+	'A raw saved page as title, publication time as written on the page (not the site''s "today" banner), source, body (paragraphs separated by newlines, without page chrome and pinyin annotations), script (hans|hant) and its counts of Han characters and Latin letters';
+
+CREATE FUNCTION zhfacts.extract_initiatives(doc text,
+	OUT name text, OUT pos int, OUT kind text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'zhfacts_extract_initiatives'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION zhfacts.extract_initiatives(text) IS
+	'Named initiatives in doc (quoted names told apart from quoted emphasis by context, and unquoted X基金会, X联盟, X行动 ...): name, 1-based character position, kind (platform|campaign|brand|mechanism|fund|event|organisation|programme)';
+
+CREATE SEQUENCE zhfacts.article_id_seq;
+CREATE TABLE zhfacts.article (
+	id bigint PRIMARY KEY DEFAULT nextval('zhfacts.article_id_seq'),
+	url text UNIQUE,
+	title text,
+	source text,
+	published_at timestamptz,
+	script text NOT NULL DEFAULT 'hans' CHECK (script IN ('hans', 'hant')),
+	body text NOT NULL CHECK (body <> ''),
+	content_hash bytea NOT NULL UNIQUE,
+	tsv tsvector GENERATED ALWAYS AS (
+		setweight(to_tsvector('zhfacts.chinese'::regconfig, coalesce(title, '')), 'A') ||
+		setweight(to_tsvector('zhfacts.chinese'::regconfig, body), 'D')) STORED,
+	region_code text,
+	ingested_at timestamptz NOT NULL DEFAULT now(),
+	facts_at timestamptz
+);
+ALTER SEQUENCE zhfacts.article_id_seq OWNED BY zhfacts.article.id;
+-- lz4 compresses the body and the tsvector several times faster than pglz
+-- (a sixth of the ingestion time); servers built without it keep pglz.
+DO $$
+BEGIN
+	ALTER TABLE zhfacts.article ALTER COLUMN body SET COMPRESSION lz4,
+		ALTER COLUMN tsv SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+	NULL;
+END
+$$;
+CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv);
+CREATE INDEX article_region_code_idx ON zhfacts.article (region_code);
+CREATE INDEX article_published_at_idx ON zhfacts.article (published_at);
+COMMENT ON TABLE zhfacts.article IS
+	'Articles: load raw pages with zhfacts.ingest_article(raw, url) or insert title and body directly; the fact tables follow every change';
+COMMENT ON COLUMN zhfacts.article.content_hash IS
+	'SHA-256 of the body: the same article twice is stored once';
+COMMENT ON COLUMN zhfacts.article.tsv IS
+	'Title (weight A) and body (weight D) for full-text search with zhfacts.chinese';
+COMMENT ON COLUMN zhfacts.article.region_code IS
+	'The region the article is about (zhfacts.region_of(body))';
+COMMENT ON COLUMN zhfacts.article.facts_at IS
+	'When the facts were computed; a row inserted with it already set brings its facts along (pg_restore)';
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_id_seq', '');
+
+CREATE SEQUENCE zhfacts.initiative_id_seq;
+CREATE TABLE zhfacts.initiative (
+	id bigint PRIMARY KEY DEFAULT nextval('zhfacts.initiative_id_seq'),
+	name text NOT NULL UNIQUE,
+	kind text NOT NULL CHECK (kind IN ('platform', 'campaign', 'brand', 'mechanism',
+		'fund', 'event', 'organisation', 'programme')),
+	region_code text,
+	first_seen timestamptz NOT NULL
+);
+ALTER SEQUENCE zhfacts.initiative_id_seq OWNED BY zhfacts.initiative.id;
+CREATE INDEX initiative_region_code_idx ON zhfacts.initiative (region_code);
+COMMENT ON TABLE zhfacts.initiative IS
+	'One row per distinct initiative named in the corpus: kind and region of the article it was first seen in';
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative_id_seq', '');
+
+CREATE TABLE zhfacts.initiative_mention (
+	initiative_id bigint NOT NULL REFERENCES zhfacts.initiative ON DELETE CASCADE,
+	article_id bigint NOT NULL,
+	pos int NOT NULL,
+	kind text NOT NULL,
+	sentence text NOT NULL,
+	PRIMARY KEY (article_id, pos)
+);
+CREATE INDEX initiative_mention_initiative_idx ON zhfacts.initiative_mention (initiative_id);
+COMMENT ON TABLE zhfacts.initiative_mention IS
+	'Every mention of an initiative: article, 1-based character position in the body, kind in this context, the sentence';
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative_mention', '');
+
+CREATE TABLE zhfacts.article_region (
+	article_id bigint NOT NULL,
+	pos int NOT NULL,
+	mention text NOT NULL,
+	code text,
+	PRIMARY KEY (article_id, pos)
+);
+CREATE INDEX article_region_code_idx2 ON zhfacts.article_region (code);
+COMMENT ON TABLE zhfacts.article_region IS
+	'Every region named in an article body (code NULL when ambiguous)';
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_region', '');
+
+CREATE TABLE zhfacts.article_money (
+	article_id bigint NOT NULL,
+	pos int NOT NULL,
+	mention text NOT NULL,
+	amount numeric,
+	amount_min numeric,
+	amount_max numeric,
+	qualifier text,
+	currency text,
+	region_code text,
+	context text,
+	PRIMARY KEY (article_id, pos)
+);
+CREATE INDEX article_money_region_code_idx ON zhfacts.article_money (region_code);
+COMMENT ON TABLE zhfacts.article_money IS
+	'Every sum of money in an article body, with the region it is about (nearest region named before it in the sentence, else the paragraph, else the article''s) and its clause';
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_money', '');
+
+CREATE FUNCTION zhfacts._unit_start(doc text, pos int, delims text)
+RETURNS int
+AS 'MODULE_PATHNAME', 'zhfacts_unit_start'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION zhfacts._unit_start(text, int, text) IS
+	'Internal: 1-based start of the sentence, clause or paragraph (units ending at any character of delims) holding position pos';
+
+CREATE FUNCTION zhfacts._unit_end(doc text, pos int, delims text)
+RETURNS int
+AS 'MODULE_PATHNAME', 'zhfacts_unit_end'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION zhfacts._unit_end(text, int, text) IS
+	'Internal: 1-based position of the last character (its delimiter included) of the unit holding position pos';
+
+CREATE FUNCTION zhfacts._units(doc text, pos int[], delims text)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'zhfacts_units'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION zhfacts._units(text, int[], text) IS
+	'Internal: for each 1-based position, the trimmed sentence, clause or paragraph (units ending at any character of delims) holding it';
+
+-- Money with the region it is about and its clause, given the regions of
+-- doc (start, end and code of each, in text order).  STABLE rather than
+-- IMMUTABLE: the extractor it calls is resolved at run time.
+CREATE FUNCTION zhfacts._money_in_context(doc text, doc_region text,
+	rpos int[], rend int[], rcode text[])
+RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
+	amount_max numeric, qualifier text, currency text, region_code text, context text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	m		record;
+	n		int;
+	k		int;
+	j		int;
+	s0		int;
+	c0		int;
+	reg		text;
+	ctx		text;
+BEGIN
+	IF doc IS NULL THEN
+		RETURN;
+	END IF;
+	n := coalesce(cardinality(rpos), 0);
+	FOR m IN SELECT * FROM zhfacts.extract_money(doc) x ORDER BY x.pos LOOP
+		s0 := zhfacts._unit_start(doc, m.pos, E'。！？!?；;\n');
+		reg := NULL;
+		-- the last region that ends before the figure (ambiguous ones have no code)
+		k := n;
+		WHILE k >= 1 AND (rend[k] > m.pos OR rcode[k] IS NULL) LOOP
+			k := k - 1;
+		END LOOP;
+		IF k >= 1 THEN
+			IF rpos[k] >= s0 THEN
+				-- in the sentence: the nearest, or a place inside it named
+				-- earlier in the sentence (浙江 ... 景宁县 ... 浙江X小学)
+				reg := rcode[k];
+				j := k - 1;
+				WHILE j >= 1 AND rpos[j] >= s0 LOOP
+					IF rcode[j] IS NOT NULL AND length(rcode[j]) > length(reg) AND left(rcode[j], length(reg)) = reg THEN
+						reg := rcode[j];
+					END IF;
+					j := j - 1;
+				END LOOP;
+			ELSE
+				-- the paragraph, else the section it belongs to: the nearest
+				-- region related to the article's own (inside it or holding
+				-- it), else the nearest
+				reg := rcode[k];
+				IF doc_region IS NOT NULL THEN
+					j := k;
+					WHILE j >= 1 LOOP
+						IF rcode[j] IS NOT NULL AND (left(rcode[j], length(doc_region)) = doc_region
+							OR left(doc_region, length(rcode[j])) = rcode[j]) THEN
+							reg := rcode[j];
+							EXIT;
+						END IF;
+						j := j - 1;
+					END LOOP;
+				END IF;
+			END IF;
+		END IF;
+		-- the clause: what leads up to the figure, else the whole clause
+		c0 := zhfacts._unit_start(doc, m.pos, E'，,。；;：:！？!?、\n');
+		ctx := btrim(substr(doc, c0, m.pos - c0));
+		IF ctx = '' THEN
+			ctx := btrim(substr(doc, c0, zhfacts._unit_end(doc, m.pos, E'，,。；;！？!?\n') - c0 + 1));
+		END IF;
+		mention := m.mention;
+		pos := m.pos;
+		amount := m.amount;
+		amount_min := m.amount_min;
+		amount_max := m.amount_max;
+		qualifier := m.qualifier;
+		currency := m.currency;
+		region_code := coalesce(reg, doc_region);
+		context := nullif(ctx, '');
+		RETURN NEXT;
+	END LOOP;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]) IS
+	'Internal: zhfacts.money_in_context with the regions of doc already found';
+
+-- STABLE: see above.
+CREATE FUNCTION zhfacts.money_in_context(doc text, doc_region text DEFAULT NULL)
+RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
+	amount_max numeric, qualifier text, currency text, region_code text, context text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = zhfacts, pg_catalog
+BEGIN ATOMIC
+	SELECT m.*
+	  FROM (SELECT coalesce(array_agg(r.pos ORDER BY r.pos), '{}') AS rpos,
+				   coalesce(array_agg(r.pos + length(r.mention) ORDER BY r.pos), '{}') AS rend,
+				   coalesce(array_agg(r.code ORDER BY r.pos), '{}') AS rcode
+			  FROM zhfacts.extract_regions(doc) r) x,
+		   zhfacts._money_in_context(doc, doc_region, x.rpos, x.rend, x.rcode) m;
+END;
+COMMENT ON FUNCTION zhfacts.money_in_context(text, text) IS
+	'Sums of money in doc with the region each is about (the nearest region named before it in its sentence, preferring a place inside it named earlier in the sentence; else the nearest before it in the paragraph or section that lies inside doc_region or holds it, else the nearest; else doc_region) and its clause';
+
+-- Recompute the facts of one article (fresh: it has none yet).  VOLATILE:
+-- writes the fact tables.  The fact tables refer to their article without a
+-- foreign key (the triggers keep them in step): the key's checks would cost a
+-- third of the ingestion time.
+CREATE FUNCTION zhfacts._article_facts(a_id bigint, body text, a_region text,
+	seen timestamptz, fresh boolean)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = zhfacts, pg_catalog
+AS $$
+BEGIN
+	IF NOT fresh THEN
+		DELETE FROM zhfacts.article_region r WHERE r.article_id = a_id;
+		DELETE FROM zhfacts.article_money m WHERE m.article_id = a_id;
+		DELETE FROM zhfacts.initiative_mention m WHERE m.article_id = a_id;
+	END IF;
+
+	-- few statements: each costs more than the work in it
+	WITH r AS MATERIALIZED (SELECT * FROM zhfacts.extract_regions(body)),
+	ins AS (INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
+			SELECT a_id, r.pos, r.mention, r.code FROM r
+			ON CONFLICT DO NOTHING),
+	arr AS (SELECT coalesce(array_agg(r.pos ORDER BY r.pos), '{}') AS rpos,
+				   coalesce(array_agg(r.pos + length(r.mention) ORDER BY r.pos), '{}') AS rend,
+				   coalesce(array_agg(r.code ORDER BY r.pos), '{}') AS rcode
+			  FROM r)
+	INSERT INTO zhfacts.article_money (article_id, pos, mention, amount, amount_min,
+		amount_max, qualifier, currency, region_code, context)
+	SELECT a_id, m.pos, m.mention, m.amount, m.amount_min, m.amount_max, m.qualifier,
+		m.currency, m.region_code, m.context
+	  FROM arr, zhfacts._money_in_context(body, a_region, arr.rpos, arr.rend, arr.rcode) m
+	ON CONFLICT DO NOTHING;
+
+	-- one initiative row per name, with the kind and region of its first
+	-- sighting; the mentions point to it (new rows come from RETURNING,
+	-- which the statement's snapshot does not show otherwise)
+	WITH i AS MATERIALIZED (SELECT * FROM zhfacts.extract_initiatives(body)),
+	up AS (INSERT INTO zhfacts.initiative AS n (name, kind, region_code, first_seen)
+		   SELECT DISTINCT ON (i.name) i.name, i.kind, a_region, seen
+			 FROM i ORDER BY i.name, i.pos
+		   ON CONFLICT (name) DO UPDATE SET first_seen = EXCLUDED.first_seen,
+			   region_code = EXCLUDED.region_code, kind = EXCLUDED.kind
+			WHERE n.first_seen > EXCLUDED.first_seen
+		   RETURNING n.id, n.name),
+	s AS (SELECT array_agg(i.pos ORDER BY i.pos) AS ipos FROM i)
+	INSERT INTO zhfacts.initiative_mention (initiative_id, article_id, pos, kind, sentence)
+	SELECT coalesce(up.id, n.id), a_id, i.pos, i.kind, u.sentence
+	  FROM i
+	  JOIN (SELECT unnest(s.ipos) AS pos,
+				   unnest(zhfacts._units(body, s.ipos, E'。！？!?；;\n')) AS sentence FROM s) u
+		ON u.pos = i.pos
+	  LEFT JOIN up ON up.name = i.name
+	  LEFT JOIN zhfacts.initiative n ON n.name = i.name
+	 WHERE coalesce(up.id, n.id) IS NOT NULL
+	ON CONFLICT DO NOTHING;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._article_facts(bigint, text, text, timestamptz, boolean) IS
+	'Internal: recompute the regions, money and initiative mentions of one article';
+
+-- The facts of deleted articles, and initiatives no article names any more.
+CREATE FUNCTION zhfacts._drop_orphan_initiatives()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = zhfacts, pg_catalog
+AS $$
+BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		TRUNCATE zhfacts.article_region, zhfacts.article_money, zhfacts.initiative_mention,
+			zhfacts.initiative;
+		RETURN NULL;
+	END IF;
+	IF TG_OP = 'DELETE' THEN
+		DELETE FROM zhfacts.article_region f WHERE f.article_id IN (SELECT id FROM gone);
+		DELETE FROM zhfacts.article_money f WHERE f.article_id IN (SELECT id FROM gone);
+		DELETE FROM zhfacts.initiative_mention f WHERE f.article_id IN (SELECT id FROM gone);
+	END IF;
+	DELETE FROM zhfacts.initiative n
+	 WHERE NOT EXISTS (SELECT FROM zhfacts.initiative_mention m WHERE m.initiative_id = n.id);
+	RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._drop_orphan_initiatives() IS
+	'Trigger: removes initiatives no article mentions after articles were deleted or changed';
+
+CREATE FUNCTION zhfacts._article_before()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = zhfacts, pg_catalog
+AS $$
+BEGIN
+	NEW.content_hash := sha256(convert_to(NEW.body, 'UTF8'));
+	IF TG_OP = 'INSERT' AND NEW.facts_at IS NOT NULL THEN
+		RETURN NEW;				-- restored with its facts: keep everything as it was
+	END IF;
+	IF TG_OP = 'INSERT' OR NEW.body IS DISTINCT FROM OLD.body THEN
+		NEW.region_code := zhfacts.region_of(NEW.body);
+		-- the after trigger computes the facts of rows stamped now
+		NEW.facts_at := now();
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._article_before() IS
+	'Trigger: content hash and region of an article';
+
+CREATE FUNCTION zhfacts._article_after()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = zhfacts, pg_catalog
+AS $$
+BEGIN
+	PERFORM zhfacts._article_facts(NEW.id, NEW.body, NEW.region_code,
+								   coalesce(NEW.published_at, NEW.ingested_at), TG_OP = 'INSERT');
+	RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._article_after() IS
+	'Trigger: recompute the facts of an inserted or changed article';
+
+CREATE TRIGGER article_before
+	BEFORE INSERT OR UPDATE OF body ON zhfacts.article
+	FOR EACH ROW EXECUTE FUNCTION zhfacts._article_before();
+CREATE TRIGGER article_after
+	AFTER INSERT OR UPDATE OF body ON zhfacts.article
+	FOR EACH ROW WHEN (NEW.facts_at = now()) EXECUTE FUNCTION zhfacts._article_after();
+CREATE TRIGGER article_orphans_update
+	AFTER UPDATE OF body ON zhfacts.article
+	FOR EACH STATEMENT EXECUTE FUNCTION zhfacts._drop_orphan_initiatives();
+CREATE TRIGGER article_orphans_delete
+	AFTER DELETE ON zhfacts.article REFERENCING OLD TABLE AS gone
+	FOR EACH STATEMENT EXECUTE FUNCTION zhfacts._drop_orphan_initiatives();
+CREATE TRIGGER article_orphans_truncate
+	AFTER TRUNCATE ON zhfacts.article
+	FOR EACH STATEMENT EXECUTE FUNCTION zhfacts._drop_orphan_initiatives();
+
+CREATE FUNCTION zhfacts.refresh_facts()
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	a		record;
+	reg		text;
+	n		bigint := 0;
+BEGIN
+	FOR a IN SELECT id, body, published_at, ingested_at FROM zhfacts.article ORDER BY id LOOP
+		-- facts_at and region_code only: the body stays
+		UPDATE zhfacts.article SET region_code = zhfacts.region_of(a.body), facts_at = now()
+		 WHERE id = a.id
+		RETURNING region_code INTO reg;
+		PERFORM zhfacts._article_facts(a.id, a.body, reg,
+									   coalesce(a.published_at, a.ingested_at), false);
+		n := n + 1;
+	END LOOP;
+	DELETE FROM zhfacts.initiative i
+	 WHERE NOT EXISTS (SELECT FROM zhfacts.initiative_mention m WHERE m.initiative_id = i.id);
+	RETURN n;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts.refresh_facts() IS
+	'Recompute every article''s region and facts (after the extractors improved); returns the number of articles';
+
+CREATE FUNCTION zhfacts.ingest_article(raw text, url text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	p		record;
+	h		bytea;
+	a_id	bigint;
+BEGIN
+	IF raw IS NULL OR btrim(raw, E' \t\r\n\u3000') = '' THEN
+		RAISE EXCEPTION 'empty article'
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Pass the text of a saved page.';
+	END IF;
+	IF url IS NOT NULL THEN
+		SELECT id INTO a_id FROM zhfacts.article a WHERE a.url = ingest_article.url;
+		IF FOUND THEN
+			RETURN a_id;
+		END IF;
+	END IF;
+	p := zhfacts.clean_page(raw);
+	IF p.body = '' OR p.han_chars < 10 OR p.han_chars < p.latin_chars THEN
+		RAISE EXCEPTION 'not a Chinese article'
+			USING ERRCODE = 'invalid_text_representation',
+				  DETAIL = format('The page has %s Han characters and %s Latin letters outside its chrome.',
+								  p.han_chars, p.latin_chars),
+				  HINT = 'zhfacts.ingest_article takes pages in Chinese with at least 10 Han characters of text.';
+	END IF;
+	-- a duplicate is found by the unique content hash, which the insert checks
+	INSERT INTO zhfacts.article (url, title, source, published_at, script, body)
+	VALUES (url, p.title, p.source, p.published_at AT TIME ZONE 'Asia/Shanghai', p.script, p.body)
+	ON CONFLICT DO NOTHING
+	RETURNING id INTO a_id;
+	IF a_id IS NULL THEN
+		-- stored already (perhaps by another session meanwhile)
+		h := sha256(convert_to(p.body, 'UTF8'));
+		SELECT id INTO a_id FROM zhfacts.article a
+		 WHERE a.content_hash = h OR (ingest_article.url IS NOT NULL AND a.url = ingest_article.url);
+	END IF;
+	RETURN a_id;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts.ingest_article(text, text) IS
+	'Store a raw saved page as an article (title, publication time read as China time, source, cleaned body, script) with its facts; the same url or content again returns the existing id; ERROR on empty or non-Chinese input';
+
+COMMENT ON SEQUENCE zhfacts.article_id_seq IS 'Ids of zhfacts.article (kept by pg_dump)';
+COMMENT ON SEQUENCE zhfacts.initiative_id_seq IS 'Ids of zhfacts.initiative (kept by pg_dump)';
+COMMENT ON TRIGGER article_before ON zhfacts.article IS 'Content hash, region and facts stamp of a new or changed article';
+COMMENT ON TRIGGER article_after ON zhfacts.article IS 'Facts of a new or changed article (not of a restored one, which brings them along)';
+COMMENT ON TRIGGER article_orphans_update ON zhfacts.article IS 'Drops initiatives no article names any more';
+COMMENT ON TRIGGER article_orphans_delete ON zhfacts.article IS 'Drops the facts of deleted articles and initiatives no article names any more';
+COMMENT ON TRIGGER article_orphans_truncate ON zhfacts.article IS 'Empties the fact tables with the articles';
