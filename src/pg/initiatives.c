@@ -33,7 +33,7 @@ zhfacts_extract_initiatives(PG_FUNCTION_ARGS)
 	buf = VARDATA_ANY(doc);
 	len = VARSIZE_ANY_EXHDR(doc);
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	zf_extract_initiatives(buf, len, &v, &n);
 	for (int i = 0; i < n; i++)
 	{

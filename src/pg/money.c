@@ -220,7 +220,7 @@ zhfacts_extract_money(PG_FUNCTION_ARGS)
 
 	zhfacts_check_encoding();
 	t = PG_GETARG_TEXT_PP(0);
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	st.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	st.tmpcxt = AllocSetContextCreate(CurrentMemoryContext, "zhfacts extract_money",
 									  ALLOCSET_SMALL_SIZES);

@@ -178,7 +178,7 @@ zhfacts_extract_regions(PG_FUNCTION_ARGS)
 
 	zhfacts_check_encoding();
 	g = zhfacts_gaz();
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	doc = PG_GETARG_TEXT_PP(0);
 	s = VARDATA_ANY(doc);
 	extract(doc, g, &m, &n);
@@ -346,7 +346,7 @@ zhfacts_gazetteer_rows(PG_FUNCTION_ARGS)
 
 	zhfacts_check_encoding();
 	g = zhfacts_gaz();
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	al = palloc0(sizeof(alias_list) * g->nregions);
 	collect_aliases(g, al);
 

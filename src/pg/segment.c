@@ -33,7 +33,7 @@ zhfacts_segment(PG_FUNCTION_ARGS)
 	buf = VARDATA_ANY(doc);
 	len = VARSIZE_ANY_EXHDR(doc);
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	seg = zf_seg_begin(zhfacts_dict(), zhfacts_user_trie(), buf, len);
 	while (zf_seg_next(seg, &tok))
 	{

@@ -8,6 +8,8 @@ CREATE TABLE zhfacts.user_word (
 COMMENT ON TABLE zhfacts.user_word IS
 	'Words added to the segmentation dictionary (freq NULL: keep the word whole); takes effect in every session at once, REINDEX text-search indexes afterwards';
 SELECT pg_catalog.pg_extension_config_dump('zhfacts.user_word', '');
+-- every role that may search reads the user dictionary; writing it takes a grant
+GRANT SELECT ON zhfacts.user_word TO PUBLIC;
 
 CREATE FUNCTION zhfacts.user_word_changed()
 RETURNS trigger

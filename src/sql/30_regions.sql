@@ -32,6 +32,8 @@ COMMENT ON COLUMN zhfacts.region.current_code IS
 	'The division that holds it now: code itself, or for a historical row its successor';
 
 INSERT INTO zhfacts.region SELECT * FROM zhfacts._gazetteer_rows(false);
+-- reference data every analyst joins with
+GRANT SELECT ON zhfacts.region TO PUBLIC;
 CREATE INDEX region_name_idx ON zhfacts.region (name);
 CREATE INDEX region_parent_idx ON zhfacts.region (parent_code);
 CREATE INDEX region_adcode_idx ON zhfacts.region (adcode);
