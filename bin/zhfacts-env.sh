@@ -65,6 +65,6 @@ zf_cluster_start() {
 	zf_log "starting a throwaway cluster in $ZF_PGDATA"
 	zf_as_pg "$PG_BIN/initdb" -D "$ZF_PGDATA" -U postgres -A trust --encoding=UTF8 --locale=C >/dev/null
 	zf_as_pg "$PG_BIN/pg_ctl" -D "$ZF_PGDATA" -w -l "$ZF_PGDATA/server.log" \
-		-o "-k $ZF_SOCKDIR -c listen_addresses='' -c max_worker_processes=8 -c fsync=off" start >/dev/null
+		-o "-k $ZF_SOCKDIR -p 5432 -c listen_addresses='' -c max_worker_processes=8 -c fsync=off" start >/dev/null
 	export PGHOST="$ZF_SOCKDIR" PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
 }
