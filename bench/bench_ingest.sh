@@ -30,7 +30,7 @@ psql -X -q -c "CREATE EXTENSION zhfacts"
 
 # the pages as a staging table, through a SQL file of dollar-quoted literals
 stage=$(mktemp /tmp/zf_bench.XXXXXX.sql)
-trap 'rm -f "$stage"; zf_cluster_stop; [ -z "${ZF_PGDATA:-}" ] || rm -rf "$ZF_PGDATA"' EXIT
+zf_on_exit 'rm -f "$stage"'
 python3 - "$stage" "$mb" "${dirs[@]}" <<'PY'
 import os, sys
 out, mb, dirs = sys.argv[1], float(sys.argv[2]), sys.argv[3:]

@@ -17,13 +17,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 calls=${1:-1000000}
 
-if [ -z "${PGHOST:-}" ]; then
-	source "$here/bin/zhfacts-env.sh"
-	zf_install_packages
-	zf_build_install
-	zf_cluster_start
-	psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION zhfacts" >/dev/null
-fi
+source "$here/bin/zhfacts-env.sh"
+zf_bench_server
 psql -X -q -c "CREATE EXTENSION IF NOT EXISTS zhfacts" >/dev/null 2>&1 || true
 
 sentence='温州市瑞安市去年拨付一点二亿元支持“共富工坊”建设，带动周边村民增收'

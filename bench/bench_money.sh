@@ -20,17 +20,10 @@ mb=${1:-20}
 
 news=$(mktemp /tmp/zhfacts-bench-money.XXXXXX)
 dense=$(mktemp /tmp/zhfacts-bench-money.XXXXXX)
-# the temporary files go at exit; zf_cluster_start sets its own trap, so it is set again below
-trap 'rm -f "$news" "$dense"' EXIT
 
-if [ -z "${PGHOST:-}" ]; then
-	source "$here/bin/zhfacts-env.sh"
-	zf_install_packages
-	zf_build_install
-	zf_cluster_start
-	trap 'rm -f "$news" "$dense"; zf_cluster_stop; rm -rf "$ZF_PGDATA"' EXIT
-	psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION zhfacts" >/dev/null
-fi
+source "$here/bin/zhfacts-env.sh"
+zf_on_exit 'rm -f "$news" "$dense"'
+zf_bench_server
 
 python3 "$here/bench/gen_money_text.py" "$mb" 65536 news > "$news"
 python3 "$here/bench/gen_money_text.py" "$mb" 65536 dense > "$dense"

@@ -19,16 +19,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 mb=${1:-20}
 
 corpus=$(mktemp /tmp/zhfacts-bench-regions.XXXXXX)
-trap 'rm -f "$corpus"' EXIT
-if [ -z "${PGHOST:-}" ]; then
-	source "$here/bin/zhfacts-env.sh"
-	zf_install_packages
-	zf_build_install
-	zf_cluster_start
-	# zf_cluster_start replaced the EXIT trap with its own: keep both
-	trap 'rm -f "$corpus"; zf_cluster_stop; rm -rf "$ZF_PGDATA"' EXIT
-	psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION zhfacts" >/dev/null
-fi
+source "$here/bin/zhfacts-env.sh"
+zf_on_exit 'rm -f "$corpus"'
+zf_bench_server
 python3 "$here/bench/gen_corpus.py" "$mb" 7 > "$corpus"
 chmod 644 "$corpus"
 

@@ -19,13 +19,8 @@ if [ "${1:-}" = "--show" ]; then show="--show"; shift; fi
 out=${1:-$here/tmp/regions_pred.tsv}
 mkdir -p "$(dirname "$out")"
 
-if [ -z "${PGHOST:-}" ]; then
-	source "$here/bin/zhfacts-env.sh"
-	zf_install_packages
-	zf_build_install
-	zf_cluster_start
-	psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION zhfacts" >/dev/null
-fi
+source "$here/bin/zhfacts-env.sh"
+zf_bench_server
 
 printf 'seed\tstart\ttext\tcode\tlevel\tname\tambiguous\n' > "$out"
 for f in "$gold"/text/*; do

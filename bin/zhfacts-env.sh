@@ -13,6 +13,14 @@ PACKAGES="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-contri
 
 zf_log() { printf '== %s\n' "$*" >&2; }
 
+# Commands to run on exit, in order; scripts add theirs with zf_on_exit
+# instead of setting their own EXIT trap (which would replace the cluster's).
+ZF_ON_EXIT=""
+zf_on_exit() {
+	ZF_ON_EXIT="${ZF_ON_EXIT}$1;"
+	trap 'eval "$ZF_ON_EXIT"' EXIT
+}
+
 zf_install_packages() {
 	local missing=""
 	for p in $PACKAGES; do
@@ -61,10 +69,21 @@ zf_cluster_start() {
 		chown postgres: "$ZF_PGDATA" "$ZF_SOCKDIR"
 		chmod 755 "$base"
 	fi
-	trap 'zf_cluster_stop; rm -rf "$ZF_PGDATA"' EXIT
+	zf_on_exit 'zf_cluster_stop; rm -rf "$ZF_PGDATA"'
 	zf_log "starting a throwaway cluster in $ZF_PGDATA"
 	zf_as_pg "$PG_BIN/initdb" -D "$ZF_PGDATA" -U postgres -A trust --encoding=UTF8 --locale=C >/dev/null
 	zf_as_pg "$PG_BIN/pg_ctl" -D "$ZF_PGDATA" -w -l "$ZF_PGDATA/server.log" \
 		-o "-k $ZF_SOCKDIR -p 5432 -c listen_addresses='' -c max_worker_processes=8 -c fsync=off" start >/dev/null
 	export PGHOST="$ZF_SOCKDIR" PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
+}
+
+# For benchmarks and scoring scripts: use the server the PG* environment
+# names (PGHOST set), or build, install and start a throwaway cluster with
+# zhfacts created in it.
+zf_bench_server() {
+	[ -n "${PGHOST:-}" ] && return 0
+	zf_install_packages
+	zf_build_install
+	zf_cluster_start
+	psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION zhfacts" >/dev/null
 }
