@@ -1181,12 +1181,12 @@ scan_villages(doc *d, size_t nfixed)
 	for (size_t e = 1; e < d->n; e++)
 	{
 		size_t		suf;
-
-		if ((e & 65535) == 0)
-			zf_check_interrupts();
 		size_t		best_s = 0;
 		uint32_t	best_first = 0,
 					best_count = 0;
+
+		if ((e & 65535) == 0)
+			zf_check_interrupts();
 
 		if (d->cps[e] == 0x6751 /* 村 */ )
 			suf = 1;

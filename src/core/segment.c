@@ -452,9 +452,9 @@ is_numeral(uint32_t c)
 	return false;
 }
 
-/* Units that make a number a date or time: 年 月 日 号 时 点 分 秒. */
-static int
-date_unit_rank(uint32_t c)
+/* Units that make a number a date or time (see segment.h). */
+int
+zf_date_unit_rank(uint32_t c)
 {
 	switch (c)
 	{
@@ -638,7 +638,7 @@ numeral_edge(zf_seg *s, size_t i, size_t b)
 		return;
 	if (k < b && a == i)
 	{
-		int			rank = date_unit_rank(s->cps[k]);
+		int			rank = zf_date_unit_rank(s->cps[k]);
 
 		if ((rank == 1 && k - a >= 2 && digit_by_digit(s, a, k)) ||
 			((rank == 2 || rank == 3) && k - a <= 3 && s->cps[a] != 0x4E24))
@@ -879,7 +879,7 @@ scan_datetime(const zf_seg *s, size_t i, size_t end)
 			d++;
 		if (d == k || d >= end || is_digit(s->cps[d]))
 			break;
-		rank = date_unit_rank(s->cps[d]);
+		rank = zf_date_unit_rank(s->cps[d]);
 		/* 分 and 秒 only after an hour; units must increase */
 		if (rank == 0 || rank <= last_rank || (rank >= 5 && last_rank < 4))
 			break;

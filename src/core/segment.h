@@ -68,6 +68,12 @@ const char *zf_toktype_name(int type);
 size_t		zf_normalize(const char *text, size_t len, uint32_t *out);
 
 /*
+ * Rank of a unit that makes a number a date or time, in the order a date is
+ * written: 年 1, 月 2, 日/号 3, 时/点 4, 分 5, 秒 6; 0 for anything else.
+ */
+int			zf_date_unit_rank(uint32_t c);
+
+/*
  * Call fn(arg, start, n) for the sub-words a long word is also indexed under:
  * the parts of two or more characters of its most probable split into other
  * dictionary words, and recursively theirs (淳安县 -> 淳安; 中华人民共和国 ->

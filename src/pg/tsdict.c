@@ -158,13 +158,6 @@ subword_cb(void *arg, size_t start, size_t len)
 	add_lexeme_string(l, str);
 }
 
-static bool
-is_date_unit(uint32 c)
-{
-	return c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7 ||
-		c == 0x65F6 || c == 0x70B9 || c == 0x5206 || c == 0x79D2;
-}
-
 /* 2022年5月18日: every run of whole parts (2022年, 5月18日, ...). */
 static void
 add_date_parts(LexemeList *l)
@@ -174,7 +167,7 @@ add_date_parts(LexemeList *l)
 	size_t		n = l->ncps;
 
 	for (size_t i = 1; i < n && nparts < 15; i++)
-		if (is_date_unit(l->cps[i]) && l->cps[i - 1] >= '0' && l->cps[i - 1] <= '9')
+		if (zf_date_unit_rank(l->cps[i]) > 0 && l->cps[i - 1] >= '0' && l->cps[i - 1] <= '9')
 			ends[nparts++] = i + 1;
 	if (nparts < 2)
 		return;
