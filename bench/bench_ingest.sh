@@ -8,7 +8,8 @@
 # present, ../shared/seeds).  Every page is repeated with a numbered sentence
 # inserted, so no two are duplicates, up to about ZHFACTS_BENCH_MB (default 4)
 # megabytes.  Runs in a throwaway cluster unless ZHFACTS_BENCH_USE_ENV=1 (then
-# the PG* environment names a server; a database zf_bench is created there).
+# the PG* environment names a server; a database zf_bench is created there and
+# dropped at the end unless ZF_KEEP_DB=1, for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/zhfacts-env.sh
@@ -85,4 +86,4 @@ psql -X -At -c "SELECT format('stored: %s articles, %s regions, %s sums of money
 	(SELECT count(*) FROM zhfacts.article_money), (SELECT count(*) FROM zhfacts.initiative_mention),
 	(SELECT count(*) FROM zhfacts.initiative))"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
-if [ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ]; then psql -X -q -d postgres -c "DROP DATABASE $db"; fi
+[ -n "${ZF_KEEP_DB:-}" ] || { if [ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ]; then psql -X -q -d postgres -c "DROP DATABASE $db"; fi; }

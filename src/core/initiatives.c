@@ -162,45 +162,25 @@ typedef struct text
 	int			n;
 } text;
 
-/* Length in code points of UTF-8 word w. */
-static int
-word_len(const char *w)
+/*
+ * The word lists, decoded once: at and ends_with run at nearly every
+ * character, and decoding the word each time cost more than the rest of the
+ * extractor.
+ */
+#define WORD_CHARS	16			/* longer words match nothing */
+
+typedef struct decoded_word
 {
-	int			n = 0;
+	int			n;				/* -1: too long */
+	uint32_t	cp[WORD_CHARS];
+} decoded_word;
 
-	for (; *w; w++)
-		n += ((*w & 0xC0) != 0x80);
-	return n;
-}
+#define LIST_LEN(a) ((int) (sizeof(a) / sizeof((a)[0])))
 
-/* Does normalized text at position i start with word w? */
-static bool
-at(const text *t, int i, const char *w)
-{
-	size_t		len = strlen(w),
-				off = 0;
-
-	while (off < len)
-	{
-		int			used;
-		uint32_t	c = zf_utf8_decode((const unsigned char *) w + off, len - off, &used);
-
-		if (i >= t->n || t->nm[i] != c)
-			return false;
-		off += used;
-		i++;
-	}
-	return true;
-}
-
-/* Does normalized text end with word w just before position i? */
-static int
-ends_with(const text *t, int i, const char *w)
-{
-	int			l = word_len(w);
-
-	return (i - l >= 0 && at(t, i - l, w)) ? l : 0;
-}
+static decoded_word kind_dec[LIST_LEN(kindwords)];
+static decoded_word verb_dec[LIST_LEN(create_verbs)];
+static decoded_word stop_dec[LIST_LEN(stop_words)];
+static decoded_word prefix_dec[LIST_LEN(generic_prefixes)];
 
 /*
  * First characters of the kind words, as a bit set over the low 15 bits of
@@ -208,19 +188,91 @@ ends_with(const text *t, int i, const char *w)
  * called at every one.
  */
 static uint8_t kind_first[4096];
-static bool kind_first_ready = false;
+static bool tables_ready = false;
 
 static void
-init_kind_first(void)
+decode_word(const char *w, decoded_word *d)
 {
-	for (const kindword *k = kindwords; k->word; k++)
+	size_t		len = strlen(w),
+				off = 0;
+
+	d->n = 0;
+	while (off < len && d->n < WORD_CHARS)
 	{
 		int			used;
-		uint32_t	c = zf_utf8_decode((const unsigned char *) k->word, strlen(k->word), &used);
 
+		d->cp[d->n++] = zf_utf8_decode((const unsigned char *) w + off, len - off, &used);
+		off += used;
+	}
+	if (off < len)
+		d->n = -1;
+}
+
+static void
+decode_list(const char *const *words, decoded_word *out)
+{
+	for (int k = 0; words[k]; k++)
+		decode_word(words[k], &out[k]);
+}
+
+static void
+init_tables(void)
+{
+	for (int k = 0; kindwords[k].word; k++)
+	{
+		uint32_t	c;
+
+		decode_word(kindwords[k].word, &kind_dec[k]);
+		c = kind_dec[k].cp[0];
 		kind_first[(c & 0x7FFF) >> 3] |= (uint8_t) (1 << (c & 7));
 	}
-	kind_first_ready = true;
+	decode_list(create_verbs, verb_dec);
+	decode_list(stop_words, stop_dec);
+	decode_list(generic_prefixes, prefix_dec);
+	tables_ready = true;
+}
+
+/* Does normalized text at position i start with word d? */
+static bool
+at_word(const text *t, int i, const decoded_word *d)
+{
+	if (d->n < 0 || i < 0 || i + d->n > t->n)
+		return false;
+	for (int k = 0; k < d->n; k++)
+		if (t->nm[i + k] != d->cp[k])
+			return false;
+	return true;
+}
+
+/* Does normalized text end with word d just before position i?  Its length if so, else 0. */
+static int
+ends_with_word(const text *t, int i, const decoded_word *d)
+{
+	if (d->n <= 0 || i > t->n || i - d->n < 0)
+		return 0;
+	for (int k = d->n; k-- > 0;)
+		if (t->nm[i - d->n + k] != d->cp[k])
+			return 0;
+	return d->n;
+}
+
+/* The same for a literal, decoded on the spot (rare calls). */
+static bool
+at(const text *t, int i, const char *w)
+{
+	decoded_word d;
+
+	decode_word(w, &d);
+	return at_word(t, i, &d);
+}
+
+static int
+ends_with(const text *t, int i, const char *w)
+{
+	decoded_word d;
+
+	decode_word(w, &d);
+	return ends_with_word(t, i, &d);
 }
 
 static const kindword *
@@ -230,9 +282,9 @@ kind_at(const text *t, int i)
 
 	if (!(kind_first[(c & 0x7FFF) >> 3] & (1 << (c & 7))))
 		return NULL;
-	for (const kindword *k = kindwords; k->word; k++)
-		if (at(t, i, k->word))
-			return k;
+	for (int k = 0; kindwords[k].word; k++)
+		if (kind_dec[k].cp[0] == c && at_word(t, i, &kind_dec[k]))
+			return &kindwords[k];
 	return NULL;
 }
 
@@ -240,12 +292,12 @@ kind_at(const text *t, int i)
 static const kindword *
 kind_suffix(const text *t, int a, int b)
 {
-	for (const kindword *k = kindwords; k->word; k++)
+	for (int k = 0; kindwords[k].word; k++)
 	{
-		int			l = word_len(k->word);
+		int			l = ends_with_word(t, b, &kind_dec[k]);
 
-		if (b - a > l && ends_with(t, b, k->word))
-			return k;
+		if (l > 0 && b - a > l)
+			return &kindwords[k];
 	}
 	return NULL;
 }
@@ -341,7 +393,7 @@ context_kind(const text *t, int from, int reach)
 		if ((k = kind_at(t, i)) != NULL)
 		{
 			best = k;
-			i += word_len(k->word) - 1;
+			i += kind_dec[k - kindwords].n - 1;
 		}
 	}
 	return best;
@@ -386,7 +438,7 @@ judge_quote(const text *t, int a, int b, int after, zf_init_kind *kind)
 	if (!k)
 		k = kind_suffix(t, a, b);
 	for (int v = 0; create_verbs[v]; v++)
-		if (ends_with(t, a - 1, create_verbs[v]))
+		if (ends_with_word(t, a - 1, &verb_dec[v]))
 			created = true;
 	if (k)
 	{
@@ -536,7 +588,7 @@ name_start(const text *t, int k)
 
 		if (a != k)
 			for (int s = 0; stop_words[s]; s++)
-				if ((l = ends_with(t, a, stop_words[s])) > 0)
+				if ((l = ends_with_word(t, a, &stop_dec[s])) > 0)
 				{
 					/* 发展 is a verb only where a clause starts */
 					if (strcmp(stop_words[s], "发展") == 0 && !is_punct_or_start(t, a - l - 1))
@@ -643,7 +695,7 @@ scan_suffixes(const text *t, result *quoted, result *r)
 		k = kind_at(t, i);
 		if (!k)
 			continue;
-		e = i + word_len(k->word);
+		e = i + kind_dec[k - kindwords].n;
 		/* the kind word ends the name: not followed by more of a longer word */
 		if (e < t->n && kind_at(t, e))
 			continue;
@@ -652,7 +704,7 @@ scan_suffixes(const text *t, result *quoted, result *r)
 			continue;
 		/* weak kind words (机制, 平台, 基金 ...) name a thing only after a creating verb */
 		for (int v = 0; create_verbs[v]; v++)
-			if (ends_with(t, a, create_verbs[v]))
+			if (ends_with_word(t, a, &verb_dec[v]))
 				created = true;
 		if (ends_with(t, a, "全省首个") || ends_with(t, a, "首个"))
 			created = true;
@@ -678,7 +730,7 @@ scan_suffixes(const text *t, result *quoted, result *r)
 					break;
 				}
 		for (g = 0; generic_prefixes[g]; g++)
-			if (at(t, a, generic_prefixes[g]))
+			if (at_word(t, a, &prefix_dec[g]))
 				break;
 		if (generic_prefixes[g])
 			continue;
@@ -700,8 +752,8 @@ zf_extract_initiatives(const char *s, size_t len, zf_initiative **out, int *n)
 				suffixed = {0};
 	int			i;
 
-	if (!kind_first_ready)
-		init_kind_first();
+	if (!tables_ready)
+		init_tables();
 	t.cp = zf_malloc(sizeof(uint32_t) * (len + 1));
 	t.nm = zf_malloc(sizeof(uint32_t) * (len + 1));
 	t.byte = zf_malloc(sizeof(size_t) * (len + 2));
@@ -726,34 +778,38 @@ zf_extract_initiatives(const char *s, size_t len, zf_initiative **out, int *n)
 	scan_quotes(&t, &quoted);
 	scan_suffixes(&t, &quoted, &suffixed);
 
-	/* merge */
-	for (i = 0; i < suffixed.n; i++)
+	/*
+	 * Merge the two lists, each sorted and without overlaps.  A name found by
+	 * its suffix that overlaps a quoted one is dropped: a family item
+	 * (list_family) can be an item of a list after a quote too, “A”、B、C等.
+	 */
+	if (suffixed.n > 0)
 	{
-		if (quoted.n == quoted.cap)
-		{
-			quoted.cap = quoted.cap ? quoted.cap * 2 : 16;
-			quoted.v = zf_realloc(quoted.v, sizeof(zf_initiative) * quoted.cap);
-		}
-		quoted.v[quoted.n++] = suffixed.v[i];
-	}
-	if (quoted.n > 1)
-	{
-		/* insertion sort: both lists are sorted and short */
-		for (i = 1; i < quoted.n; i++)
-		{
-			zf_initiative x = quoted.v[i];
-			int			j = i - 1;
+		zf_initiative *v = zf_malloc(sizeof(zf_initiative) * (quoted.n + suffixed.n));
+		int			qi = 0,
+					m = 0;
 
-			while (j >= 0 && cmp_init(&quoted.v[j], &x) > 0)
+		for (i = 0; i < suffixed.n || qi < quoted.n;)
+		{
+			const zf_initiative *x;
+
+			if (i == suffixed.n || (qi < quoted.n && cmp_init(&quoted.v[qi], &suffixed.v[i]) <= 0))
+				x = &quoted.v[qi++];
+			else
 			{
-				quoted.v[j + 1] = quoted.v[j];
-				j--;
+				x = &suffixed.v[i++];
+				if ((m > 0 && v[m - 1].cp_off + v[m - 1].cp_len > x->cp_off) ||
+					(qi < quoted.n && quoted.v[qi].cp_off < x->cp_off + x->cp_len))
+					continue;
 			}
-			quoted.v[j + 1] = x;
+			v[m++] = *x;
 		}
-	}
-	if (suffixed.v)
+		if (quoted.v)
+			zf_free(quoted.v);
 		zf_free(suffixed.v);
+		quoted.v = v;
+		quoted.n = m;
+	}
 	zf_free(t.cp);
 	zf_free(t.nm);
 	zf_free(t.byte);

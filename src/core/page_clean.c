@@ -379,12 +379,119 @@ find(const uint32_t *norm, int a, int b, const char *needle)
 	return -1;
 }
 
+/* Does word w start at norm[i] (and end by b)? */
+static bool
+starts_at(const uint32_t *norm, int i, int b, const char *w)
+{
+	size_t		off = 0,
+				len = strlen(w);
+
+	for (; off < len; i++)
+	{
+		int			used;
+
+		if (i >= b || norm[i] != zf_utf8_decode((const unsigned char *) w + off, len - off, &used))
+			return false;
+		off += used;
+	}
+	return true;
+}
+
+/*
+ * A word list decoded once, with a 64-bit Bloom filter of its first
+ * characters: has_any runs on every short line, and most characters start
+ * no word of the list.
+ */
+#define LIST_MAX_WORDS	32
+#define LIST_MAX_CHARS	8
+
+typedef struct word_index
+{
+	const char *const *words;	/* the list indexed, NULL for a free slot */
+	uint64_t	first;
+	int			n;
+	int			len[LIST_MAX_WORDS];
+	uint32_t	cp[LIST_MAX_WORDS][LIST_MAX_CHARS];
+} word_index;
+
+static word_index indexes[4];
+
+static uint64_t
+bloom_bit(uint32_t c)
+{
+	return UINT64_C(1) << ((c * 0x9E3779B1u) >> 26);
+}
+
+static const word_index *
+index_of(const char *const *words)
+{
+	word_index *x = NULL;
+
+	for (int k = 0; k < (int) (sizeof(indexes) / sizeof(indexes[0])); k++)
+		if (indexes[k].words == words || indexes[k].words == NULL)
+		{
+			x = &indexes[k];
+			break;
+		}
+	if (x == NULL || x->words == words)
+		return x;
+	x->n = 0;
+	x->first = 0;
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		off = 0,
+					len = strlen(words[i]);
+		int			nc = 0;
+
+		if (x->n == LIST_MAX_WORDS)
+			return NULL;
+		while (off < len && nc < LIST_MAX_CHARS)
+		{
+			int			used;
+
+			x->cp[x->n][nc++] = zf_utf8_decode((const unsigned char *) words[i] + off, len - off, &used);
+			off += used;
+		}
+		if (off < len)
+			return NULL;
+		x->len[x->n] = nc;
+		x->first |= bloom_bit(x->cp[x->n][0]);
+		x->n++;
+	}
+	x->words = words;
+	return x;
+}
+
+/* Does norm[a..b) hold any word of the list (a static array)? */
 static bool
 has_any(const uint32_t *norm, int a, int b, const char *const *words)
 {
-	for (int i = 0; words[i]; i++)
-		if (find(norm, a, b, words[i]) >= 0)
-			return true;
+	const word_index *x = index_of(words);
+
+	if (x == NULL)
+	{
+		/* a list too big to index: word by word */
+		for (int i = 0; words[i]; i++)
+			if (find(norm, a, b, words[i]) >= 0)
+				return true;
+		return false;
+	}
+	for (int i = a; i < b; i++)
+	{
+		if (!(x->first & bloom_bit(norm[i])))
+			continue;
+		for (int w = 0; w < x->n; w++)
+		{
+			int			k;
+
+			if (i + x->len[w] > b)
+				continue;
+			for (k = 0; k < x->len[w] && norm[i + k] == x->cp[w][k]; k++)
+				;
+			if (k == x->len[w])
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -535,10 +642,10 @@ scan_source(const uint32_t *norm, int a, int b, line *ln)
 			break;
 		if (norm[e] == ')' || norm[e] == ']' || norm[e] == 0x3011)
 			break;
-		if (find(norm, e, e + 3 <= b ? e + 3 : b, "作者") == e ||
-			find(norm, e, e + 3 <= b ? e + 3 : b, "编辑") == e ||
-			find(norm, e, e + 3 <= b ? e + 3 : b, "时间") == e ||
-			find(norm, e, e + 3 <= b ? e + 3 : b, "浏览") == e)
+		if (starts_at(norm, e, b, "作者") ||
+			starts_at(norm, e, b, "编辑") ||
+			starts_at(norm, e, b, "时间") ||
+			starts_at(norm, e, b, "浏览"))
 			break;
 	}
 	while (e > i && norm[e - 1] == ' ')
@@ -585,7 +692,7 @@ classify(const uint32_t *norm, line *ln)
 		ln->kind = L_FOOTER;
 		return;
 	}
-	if (find(norm, a, b, "本文") >= 0 && find(norm, a, b, "观点") >= 0 && n <= 300)
+	if (n <= 300 && find(norm, a, b, "本文") >= 0 && find(norm, a, b, "观点") >= 0)
 	{
 		ln->kind = L_FOOTER;
 		return;
@@ -637,7 +744,7 @@ classify(const uint32_t *norm, line *ln)
 		while (i < b && (norm[i] == '(' || norm[i] == '[' || norm[i] == 0x3010 || norm[i] == ' '))
 			i++;
 		for (int k = 0; attrib_words[k]; k++)
-			if (find(norm, i, b, attrib_words[k]) == i)
+			if (starts_at(norm, i, b, attrib_words[k]))
 			{
 				int			e = i + (int) strlen(attrib_words[k]) / 3;
 
@@ -647,7 +754,7 @@ classify(const uint32_t *norm, line *ln)
 				{
 					ln->kind = L_ATTRIB;
 					scan_source(norm, a, b, ln);
-					if (ln->src_start < 0 && find(norm, i, b, "供稿") == i)
+					if (ln->src_start < 0 && starts_at(norm, i, b, "供稿"))
 					{
 						ln->src_start = e + (norm[e] == ':');
 						ln->src_end = b;

@@ -1,6 +1,7 @@
 /*
  * money.c - SQL functions over the number grammar and the money scanner:
- * zhfacts.parse_number, zhfacts.parse_money, zhfacts.extract_money.
+ * zhfacts.parse_number, zhfacts.parse_money, zhfacts.extract_money and
+ * zhfacts._money_in_context (each sum with its region and clause).
  *
  * The core (src/core/number.c, money.c) works on bytes and exact decimals;
  * this layer turns decimals into numeric through their canonical text, byte
@@ -9,9 +10,11 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -24,6 +27,7 @@
 PG_FUNCTION_INFO_V1(zhfacts_parse_number);
 PG_FUNCTION_INFO_V1(zhfacts_parse_money);
 PG_FUNCTION_INFO_V1(zhfacts_extract_money);
+PG_FUNCTION_INFO_V1(zhfacts_money_in_context);
 
 /* Longest piece of the input quoted in an error message, in bytes. */
 #define QUOTE_MAX	200
@@ -174,6 +178,22 @@ zhfacts_parse_money(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
+/* The regions of a document, for _money_in_context (1-based positions). */
+typedef struct region_list
+{
+	int			n;
+	Datum	   *pos,
+			   *end,
+			   *code;
+	bool	   *pos_null,
+			   *end_null,
+			   *code_null;
+	text	   *doc_region;		/* or NULL */
+	pg_wchar   *cps;			/* the document as code points ... */
+	int		   *byteoff;		/* ... with the byte offset of each, and the end */
+	int			nchars;
+} region_list;
+
 typedef struct extract_state
 {
 	ReturnSetInfo *rsinfo;
@@ -182,15 +202,18 @@ typedef struct extract_state
 	const char *doc;
 	size_t		byte;			/* a byte offset ... */
 	int64		chr;			/* ... and its 0-based character position */
+	region_list *regions;		/* _money_in_context only */
 } extract_state;
+
+static void money_context(extract_state *st, int pos, Datum *values, bool *nulls);
 
 static void
 extract_one(const zf_money *m, void *arg)
 {
 	extract_state *st = arg;
 	MemoryContext old;
-	Datum		values[7];
-	bool		nulls[7];
+	Datum		values[9];
+	bool		nulls[9];
 
 	CHECK_FOR_INTERRUPTS();
 	/* mentions come in document order: count characters since the last one */
@@ -202,24 +225,19 @@ extract_one(const zf_money *m, void *arg)
 	values[1] = Int32GetDatum((int32) (st->chr + 1));
 	nulls[1] = false;
 	money_values(m, values + 2, nulls + 2, &st->names);
+	if (st->regions)
+		money_context(st, (int) st->chr + 1, values + 7, nulls + 7);
 	tuplestore_putvalues(st->rsinfo->setResult, st->rsinfo->setDesc, values, nulls);
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(st->tmpcxt);
 }
 
-/*
- * zhfacts.extract_money(doc text) RETURNS TABLE(mention text, pos int,
- * amount numeric, amount_min numeric, amount_max numeric, qualifier text,
- * currency text)
- */
-Datum
-zhfacts_extract_money(PG_FUNCTION_ARGS)
+/* Every sum of money in t as a row of the call's result set. */
+static void
+scan_money(FunctionCallInfo fcinfo, text *t, region_list *regions)
 {
-	text	   *t;
 	extract_state st;
 
-	zhfacts_check_encoding();
-	t = PG_GETARG_TEXT_PP(0);
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	st.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	st.tmpcxt = AllocSetContextCreate(CurrentMemoryContext, "zhfacts extract_money",
@@ -231,7 +249,224 @@ zhfacts_extract_money(PG_FUNCTION_ARGS)
 	st.doc = VARDATA_ANY(t);
 	st.byte = 0;
 	st.chr = 0;
+	st.regions = regions;
 	zf_money_scan(st.doc, VARSIZE_ANY_EXHDR(t), extract_one, &st);
 	MemoryContextDelete(st.tmpcxt);
+}
+
+/*
+ * zhfacts.extract_money(doc text) RETURNS TABLE(mention text, pos int,
+ * amount numeric, amount_min numeric, amount_max numeric, qualifier text,
+ * currency text)
+ */
+Datum
+zhfacts_extract_money(PG_FUNCTION_ARGS)
+{
+	zhfacts_check_encoding();
+	scan_money(fcinfo, PG_GETARG_TEXT_PP(0), NULL);
+	return (Datum) 0;
+}
+
+/* ---------- _money_in_context ---------- */
+
+/* Sentence ends, and clause ends (the context stops at these). */
+static const pg_wchar sentence_ends[] = {0x3002, 0xFF01, 0xFF1F, '!', '?', 0xFF1B, ';', '\n'};
+static const pg_wchar clause_starts[] = {0xFF0C, ',', 0x3002, 0xFF1B, ';', 0xFF1A, ':', 0xFF01, 0xFF1F, '!', '?', 0x3001, '\n'};
+static const pg_wchar clause_ends[] = {0xFF0C, ',', 0x3002, 0xFF1B, ';', 0xFF01, 0xFF1F, '!', '?', '\n'};
+
+static bool
+is_one_of(pg_wchar c, const pg_wchar *set, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (set[i] == c)
+			return true;
+	return false;
+}
+
+/* 1-based start of the unit (ended by a character of set) holding 1-based pos. */
+static int
+unit_start(const region_list *r, int pos, const pg_wchar *set, int nset)
+{
+	int			a = pos - 1;
+
+	while (a > 0 && !is_one_of(r->cps[a - 1], set, nset))
+		a--;
+	return a + 1;
+}
+
+/* 1-based position of the last character (its delimiter included) of that unit. */
+static int
+unit_end(const region_list *r, int pos, const pg_wchar *set, int nset)
+{
+	for (int i = pos - 1; i < r->nchars; i++)
+		if (is_one_of(r->cps[i], set, nset))
+			return i + 1;
+	return r->nchars;
+}
+
+/* Characters a..b (1-based, inclusive) without surrounding spaces, or NULL if none are left. */
+static text *
+trimmed(const region_list *r, const char *doc, int a, int b)
+{
+	if (a < 1)
+		a = 1;
+	if (b > r->nchars)
+		b = r->nchars;
+	while (a <= b && r->cps[a - 1] == ' ')
+		a++;
+	while (b >= a && r->cps[b - 1] == ' ')
+		b--;
+	if (a > b)
+		return NULL;
+	return cstring_to_text_with_len(doc + r->byteoff[a - 1], r->byteoff[b] - r->byteoff[a - 1]);
+}
+
+/* Is code a a prefix of code b (both text)? */
+static bool
+code_prefix(Datum a, Datum b)
+{
+	text	   *ta = DatumGetTextPP(a),
+			   *tb = DatumGetTextPP(b);
+	int			la = VARSIZE_ANY_EXHDR(ta),
+				lb = VARSIZE_ANY_EXHDR(tb);
+
+	return la <= lb && memcmp(VARDATA_ANY(ta), VARDATA_ANY(tb), la) == 0;
+}
+
+/*
+ * The region a sum at 1-based pos is about, and its clause, as the last two
+ * columns: the nearest region named before it in its sentence (a place inside
+ * it named earlier in the sentence wins: 浙江 ... 景宁县 ... 浙江X小学); else
+ * the nearest before it, preferring one inside the article's region or
+ * holding it; else the article's region.  The clause is what leads up to the
+ * sum, else the whole clause.
+ */
+static void
+money_context(extract_state *st, int pos, Datum *values, bool *nulls)
+{
+	region_list *r = st->regions;
+	int			s0 = unit_start(r, pos, sentence_ends, lengthof(sentence_ends));
+	int			c0,
+				k;
+	Datum		reg = (Datum) 0;
+	bool		have = false;
+	text	   *ctx;
+
+#define RPOS(i) (r->pos_null[i] ? 0 : DatumGetInt32(r->pos[i]))
+#define REND(i) (r->end_null[i] ? 0 : DatumGetInt32(r->end[i]))
+
+	/* the last region that ends before the sum (ambiguous ones have no code) */
+	for (k = r->n - 1; k >= 0 && (REND(k) > pos || r->code_null[k]); k--)
+		;
+	if (k >= 0)
+	{
+		reg = r->code[k];
+		have = true;
+		if (RPOS(k) >= s0)
+		{
+			for (int j = k - 1; j >= 0 && RPOS(j) >= s0; j--)
+				if (!r->code_null[j] && code_prefix(reg, r->code[j]) &&
+					VARSIZE_ANY_EXHDR(DatumGetTextPP(r->code[j])) > VARSIZE_ANY_EXHDR(DatumGetTextPP(reg)))
+					reg = r->code[j];
+		}
+		else if (r->doc_region != NULL)
+		{
+			Datum		dr = PointerGetDatum(r->doc_region);
+
+			for (int j = k; j >= 0; j--)
+				if (!r->code_null[j] && (code_prefix(dr, r->code[j]) || code_prefix(r->code[j], dr)))
+				{
+					reg = r->code[j];
+					break;
+				}
+		}
+	}
+#undef RPOS
+#undef REND
+	if (!have && r->doc_region != NULL)
+	{
+		reg = PointerGetDatum(r->doc_region);
+		have = true;
+	}
+	values[0] = have ? PointerGetDatum(DatumGetTextPP(reg)) : (Datum) 0;
+	nulls[0] = !have;
+
+	c0 = unit_start(r, pos, clause_starts, lengthof(clause_starts));
+	ctx = trimmed(r, st->doc, c0, pos - 1);
+	if (ctx == NULL)
+		ctx = trimmed(r, st->doc, c0, unit_end(r, pos, clause_ends, lengthof(clause_ends)));
+	values[1] = PointerGetDatum(ctx);
+	nulls[1] = ctx == NULL;
+}
+
+static void
+deconstruct_or_empty(ArrayType *a, Oid type, int16 len, bool byval, char align,
+					 Datum **d, bool **nulls, int *n)
+{
+	if (a == NULL)
+	{
+		*d = NULL;
+		*nulls = NULL;
+		*n = 0;
+		return;
+	}
+	deconstruct_array(a, type, len, byval, align, d, nulls, n);
+}
+
+/*
+ * zhfacts._money_in_context(doc text, doc_region text, rpos int[], rend int[],
+ * rcode text[]) RETURNS TABLE(mention, pos, amount, amount_min, amount_max,
+ * qualifier, currency, region_code, context): the sums of doc with the region
+ * each is about, given the regions of doc (start, end and code of each, in
+ * text order; see money_context).  Not strict: doc_region may be NULL.
+ */
+Datum
+zhfacts_money_in_context(PG_FUNCTION_ARGS)
+{
+	region_list r;
+	text	   *doc;
+	int			n_end,
+				n_code,
+				len;
+
+	zhfacts_check_encoding();
+	if (PG_ARGISNULL(0))
+	{
+		InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+		return (Datum) 0;
+	}
+	doc = PG_GETARG_TEXT_PP(0);
+	r.doc_region = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	deconstruct_or_empty(PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2), INT4OID, 4, true,
+						 TYPALIGN_INT, &r.pos, &r.pos_null, &r.n);
+	deconstruct_or_empty(PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3), INT4OID, 4, true,
+						 TYPALIGN_INT, &r.end, &r.end_null, &n_end);
+	deconstruct_or_empty(PG_ARGISNULL(4) ? NULL : PG_GETARG_ARRAYTYPE_P(4), TEXTOID, -1, false,
+						 TYPALIGN_INT, &r.code, &r.code_null, &n_code);
+	if (n_end != r.n || n_code != r.n)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("region arrays of different lengths: %d starts, %d ends, %d codes",
+						r.n, n_end, n_code),
+				 errhint("Pass one start, end and code for every region, as zhfacts.money_in_context does.")));
+
+	/* the document as code points, with byte offsets, for units and clauses */
+	len = VARSIZE_ANY_EXHDR(doc);
+	r.cps = palloc((len + 1) * sizeof(pg_wchar));
+	r.byteoff = palloc((len + 1) * sizeof(int));
+	r.nchars = 0;
+	for (int off = 0; off < len; r.nchars++)
+	{
+		const unsigned char *p = (const unsigned char *) VARDATA_ANY(doc) + off;
+		int			l = pg_utf_mblen(p);
+
+		if (off + l > len)
+			l = len - off;
+		r.cps[r.nchars] = utf8_to_unicode(p);
+		r.byteoff[r.nchars] = off;
+		off += l;
+	}
+	r.byteoff[r.nchars] = len;
+	scan_money(fcinfo, doc, &r);
 	return (Datum) 0;
 }

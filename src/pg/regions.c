@@ -147,15 +147,54 @@ region_columns(const zf_gaz *g, uint32_t r)
 	return e;
 }
 
-/* Run the extractor on a text datum. */
+/*
+ * The mentions of the last document, for the next call on the same text: an
+ * article's triggers ask region_of(body) and then extract_regions(body).  The
+ * result depends on the text alone (the gazetteer and dictionary are fixed
+ * for the life of the backend).  Short documents only, so a backend keeps
+ * little.
+ */
+#define CACHE_MAX_BYTES (256 * 1024)
+
+static MemoryContext last_cxt = NULL;
+static char *last_doc = NULL;	/* NULL: nothing cached */
+static size_t last_len;
+static zf_region_mention *last_m;
+static size_t last_n;
+
+/* Run the extractor on a text datum; *m is palloc'd (or NULL when *n is 0). */
 static void
 extract(text *doc, const zf_gaz *g, zf_region_mention **m, size_t *n)
 {
-	int			rc = zf_regions_extract(g, zhfacts_dict(), VARDATA_ANY(doc),
-										VARSIZE_ANY_EXHDR(doc), m, n);
+	const char *s = VARDATA_ANY(doc);
+	size_t		len = VARSIZE_ANY_EXHDR(doc);
+	int			rc;
 
+	if (last_doc != NULL && last_len == len && memcmp(last_doc, s, len) == 0)
+	{
+		*n = last_n;
+		*m = last_n ? palloc(sizeof(zf_region_mention) * last_n) : NULL;
+		if (last_n)
+			memcpy(*m, last_m, sizeof(zf_region_mention) * last_n);
+		return;
+	}
+	rc = zf_regions_extract(g, zhfacts_dict(), s, len, m, n);
 	if (rc != ZF_OK)
 		elog(ERROR, "zhfacts region extraction failed with status %d", rc);
+	if (len > CACHE_MAX_BYTES)
+		return;
+	if (last_cxt == NULL)
+		last_cxt = AllocSetContextCreate(TopMemoryContext, "zhfacts last regions",
+										 ALLOCSET_SMALL_SIZES);
+	last_doc = NULL;
+	MemoryContextReset(last_cxt);
+	last_m = MemoryContextAlloc(last_cxt, sizeof(zf_region_mention) * (*n + 1));
+	if (*n)
+		memcpy(last_m, *m, sizeof(zf_region_mention) * *n);
+	last_n = *n;
+	last_len = len;
+	last_doc = MemoryContextAlloc(last_cxt, len + 1);
+	memcpy(last_doc, s, len);
 }
 
 /*

@@ -148,86 +148,14 @@ COMMENT ON FUNCTION zhfacts._units(text, int[], text) IS
 	'Internal: for each 1-based position, the trimmed sentence, clause or paragraph (units ending at any character of delims) holding it';
 
 -- Money with the region it is about and its clause, given the regions of
--- doc (start, end and code of each, in text order).  STABLE rather than
--- IMMUTABLE: the extractor it calls is resolved at run time.
+-- doc (start, end and code of each, in text order).  Not strict: doc_region
+-- may be NULL.
 CREATE FUNCTION zhfacts._money_in_context(doc text, doc_region text,
 	rpos int[], rend int[], rcode text[])
 RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
 	amount_max numeric, qualifier text, currency text, region_code text, context text)
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = zhfacts, pg_catalog
-AS $$
-DECLARE
-	m		record;
-	n		int;
-	k		int;
-	j		int;
-	s0		int;
-	c0		int;
-	reg		text;
-	ctx		text;
-BEGIN
-	IF doc IS NULL THEN
-		RETURN;
-	END IF;
-	n := coalesce(cardinality(rpos), 0);
-	FOR m IN SELECT * FROM zhfacts.extract_money(doc) x ORDER BY x.pos LOOP
-		s0 := zhfacts._unit_start(doc, m.pos, E'。！？!?；;\n');
-		reg := NULL;
-		-- the last region that ends before the figure (ambiguous ones have no code)
-		k := n;
-		WHILE k >= 1 AND (rend[k] > m.pos OR rcode[k] IS NULL) LOOP
-			k := k - 1;
-		END LOOP;
-		IF k >= 1 THEN
-			IF rpos[k] >= s0 THEN
-				-- in the sentence: the nearest, or a place inside it named
-				-- earlier in the sentence (浙江 ... 景宁县 ... 浙江X小学)
-				reg := rcode[k];
-				j := k - 1;
-				WHILE j >= 1 AND rpos[j] >= s0 LOOP
-					IF rcode[j] IS NOT NULL AND length(rcode[j]) > length(reg) AND left(rcode[j], length(reg)) = reg THEN
-						reg := rcode[j];
-					END IF;
-					j := j - 1;
-				END LOOP;
-			ELSE
-				-- the paragraph, else the section it belongs to: the nearest
-				-- region related to the article's own (inside it or holding
-				-- it), else the nearest
-				reg := rcode[k];
-				IF doc_region IS NOT NULL THEN
-					j := k;
-					WHILE j >= 1 LOOP
-						IF rcode[j] IS NOT NULL AND (left(rcode[j], length(doc_region)) = doc_region
-							OR left(doc_region, length(rcode[j])) = rcode[j]) THEN
-							reg := rcode[j];
-							EXIT;
-						END IF;
-						j := j - 1;
-					END LOOP;
-				END IF;
-			END IF;
-		END IF;
-		-- the clause: what leads up to the figure, else the whole clause
-		c0 := zhfacts._unit_start(doc, m.pos, E'，,。；;：:！？!?、\n');
-		ctx := btrim(substr(doc, c0, m.pos - c0));
-		IF ctx = '' THEN
-			ctx := btrim(substr(doc, c0, zhfacts._unit_end(doc, m.pos, E'，,。；;！？!?\n') - c0 + 1));
-		END IF;
-		mention := m.mention;
-		pos := m.pos;
-		amount := m.amount;
-		amount_min := m.amount_min;
-		amount_max := m.amount_max;
-		qualifier := m.qualifier;
-		currency := m.currency;
-		region_code := coalesce(reg, doc_region);
-		context := nullif(ctx, '');
-		RETURN NEXT;
-	END LOOP;
-END;
-$$;
+AS 'MODULE_PATHNAME', 'zhfacts_money_in_context'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]) IS
 	'Internal: zhfacts.money_in_context with the regions of doc already found';
 
@@ -258,6 +186,10 @@ RETURNS void
 LANGUAGE plpgsql VOLATILE
 SET search_path = zhfacts, pg_catalog
 AS $$
+DECLARE
+	inames	text[];
+	ikinds	text[];
+	ipos	int[];
 BEGIN
 	IF NOT fresh THEN
 		DELETE FROM zhfacts.article_region r WHERE r.article_id = a_id;
@@ -282,27 +214,32 @@ BEGIN
 	ON CONFLICT DO NOTHING;
 
 	-- one initiative row per name, with the kind and region of its first
-	-- sighting; the mentions point to it (new rows come from RETURNING,
-	-- which the statement's snapshot does not show otherwise)
-	WITH i AS MATERIALIZED (SELECT * FROM zhfacts.extract_initiatives(body)),
-	up AS (INSERT INTO zhfacts.initiative AS n (name, kind, region_code, first_seen)
-		   SELECT DISTINCT ON (i.name) i.name, i.kind, a_region, seen
-			 FROM i ORDER BY i.name, i.pos
-		   ON CONFLICT (name) DO UPDATE SET first_seen = EXCLUDED.first_seen,
-			   region_code = EXCLUDED.region_code, kind = EXCLUDED.kind
-			WHERE n.first_seen > EXCLUDED.first_seen
-		   RETURNING n.id, n.name),
-	s AS (SELECT array_agg(i.pos ORDER BY i.pos) AS ipos FROM i)
-	INSERT INTO zhfacts.initiative_mention (initiative_id, article_id, pos, kind, sentence)
-	SELECT coalesce(up.id, n.id), a_id, i.pos, i.kind, u.sentence
-	  FROM i
-	  JOIN (SELECT unnest(s.ipos) AS pos,
-				   unnest(zhfacts._units(body, s.ipos, E'。！？!?；;\n')) AS sentence FROM s) u
-		ON u.pos = i.pos
-	  LEFT JOIN up ON up.name = i.name
-	  LEFT JOIN zhfacts.initiative n ON n.name = i.name
-	 WHERE coalesce(up.id, n.id) IS NOT NULL
-	ON CONFLICT DO NOTHING;
+	-- sighting: inserted, or found and locked by ON CONFLICT (and updated
+	-- only when this sighting is earlier), names in sorted order
+	SELECT array_agg(x.name ORDER BY x.pos), array_agg(x.kind ORDER BY x.pos),
+		   array_agg(x.pos ORDER BY x.pos)
+	  INTO inames, ikinds, ipos
+	  FROM zhfacts.extract_initiatives(body) x;
+	IF ipos IS NOT NULL THEN
+		INSERT INTO zhfacts.initiative AS n (name, kind, region_code, first_seen)
+		SELECT DISTINCT ON (i.name) i.name, i.kind, a_region, seen
+		  FROM unnest(inames, ikinds, ipos) AS i(name, kind, pos)
+		 ORDER BY i.name, i.pos
+		ON CONFLICT (name) DO UPDATE SET first_seen = EXCLUDED.first_seen,
+			region_code = EXCLUDED.region_code, kind = EXCLUDED.kind
+		 WHERE n.first_seen > EXCLUDED.first_seen;
+		-- the mentions point to it, in a statement of its own: a row another
+		-- session inserted and committed while the insert above ran is not
+		-- in that statement's snapshot (one statement joining RETURNING with
+		-- the table lost those mentions, bench/bench_concurrency.sh); this
+		-- statement's snapshot shows it
+		INSERT INTO zhfacts.initiative_mention (initiative_id, article_id, pos, kind, sentence)
+		SELECT n.id, a_id, i.pos, i.kind, i.sentence
+		  FROM unnest(inames, ikinds, ipos, zhfacts._units(body, ipos, E'。！？!?；;\n'))
+				AS i(name, kind, pos, sentence)
+		  JOIN zhfacts.initiative n ON n.name = i.name
+		ON CONFLICT DO NOTHING;
+	END IF;
 END;
 $$;
 COMMENT ON FUNCTION zhfacts._article_facts(bigint, text, text, timestamptz, boolean) IS
