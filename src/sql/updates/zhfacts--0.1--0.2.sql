@@ -1,0 +1,82 @@
+-- zhfacts 0.1 -> 0.2 (ALTER EXTENSION zhfacts UPDATE).  Data stay as they
+-- are; test/upgrade.sh checks that the result equals a fresh 0.2 install.
+--  * _money_in_context is C instead of plpgsql (same result, ingestion faster)
+--  * _article_facts inserts initiative mentions in a statement of their own:
+--    under concurrent ingestion, mentions of an initiative another session
+--    had just created were lost (bench/bench_concurrency.sh)
+
+\echo Use "ALTER EXTENSION zhfacts UPDATE TO '0.2'" to load this file. \quit
+
+CREATE OR REPLACE FUNCTION zhfacts._money_in_context(doc text, doc_region text,
+	rpos int[], rend int[], rcode text[])
+RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
+	amount_max numeric, qualifier text, currency text, region_code text, context text)
+AS 'MODULE_PATHNAME', 'zhfacts_money_in_context'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]) IS
+	'Internal: zhfacts.money_in_context with the regions of doc already found';
+
+CREATE OR REPLACE FUNCTION zhfacts._article_facts(a_id bigint, body text, a_region text,
+	seen timestamptz, fresh boolean)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	inames	text[];
+	ikinds	text[];
+	ipos	int[];
+BEGIN
+	IF NOT fresh THEN
+		DELETE FROM zhfacts.article_region r WHERE r.article_id = a_id;
+		DELETE FROM zhfacts.article_money m WHERE m.article_id = a_id;
+		DELETE FROM zhfacts.initiative_mention m WHERE m.article_id = a_id;
+	END IF;
+
+	-- few statements: each costs more than the work in it
+	WITH r AS MATERIALIZED (SELECT * FROM zhfacts.extract_regions(body)),
+	ins AS (INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
+			SELECT a_id, r.pos, r.mention, r.code FROM r
+			ON CONFLICT DO NOTHING),
+	arr AS (SELECT coalesce(array_agg(r.pos ORDER BY r.pos), '{}') AS rpos,
+				   coalesce(array_agg(r.pos + length(r.mention) ORDER BY r.pos), '{}') AS rend,
+				   coalesce(array_agg(r.code ORDER BY r.pos), '{}') AS rcode
+			  FROM r)
+	INSERT INTO zhfacts.article_money (article_id, pos, mention, amount, amount_min,
+		amount_max, qualifier, currency, region_code, context)
+	SELECT a_id, m.pos, m.mention, m.amount, m.amount_min, m.amount_max, m.qualifier,
+		m.currency, m.region_code, m.context
+	  FROM arr, zhfacts._money_in_context(body, a_region, arr.rpos, arr.rend, arr.rcode) m
+	ON CONFLICT DO NOTHING;
+
+	-- one initiative row per name, with the kind and region of its first
+	-- sighting: inserted, or found and locked by ON CONFLICT (and updated
+	-- only when this sighting is earlier), names in sorted order
+	SELECT array_agg(x.name ORDER BY x.pos), array_agg(x.kind ORDER BY x.pos),
+		   array_agg(x.pos ORDER BY x.pos)
+	  INTO inames, ikinds, ipos
+	  FROM zhfacts.extract_initiatives(body) x;
+	IF ipos IS NOT NULL THEN
+		INSERT INTO zhfacts.initiative AS n (name, kind, region_code, first_seen)
+		SELECT DISTINCT ON (i.name) i.name, i.kind, a_region, seen
+		  FROM unnest(inames, ikinds, ipos) AS i(name, kind, pos)
+		 ORDER BY i.name, i.pos
+		ON CONFLICT (name) DO UPDATE SET first_seen = EXCLUDED.first_seen,
+			region_code = EXCLUDED.region_code, kind = EXCLUDED.kind
+		 WHERE n.first_seen > EXCLUDED.first_seen;
+		-- the mentions point to it, in a statement of its own: a row another
+		-- session inserted and committed while the insert above ran is not
+		-- in that statement's snapshot (one statement joining RETURNING with
+		-- the table lost those mentions, bench/bench_concurrency.sh); this
+		-- statement's snapshot shows it
+		INSERT INTO zhfacts.initiative_mention (initiative_id, article_id, pos, kind, sentence)
+		SELECT n.id, a_id, i.pos, i.kind, i.sentence
+		  FROM unnest(inames, ikinds, ipos, zhfacts._units(body, ipos, E'。！？!?；;\n'))
+				AS i(name, kind, pos, sentence)
+		  JOIN zhfacts.initiative n ON n.name = i.name
+		ON CONFLICT DO NOTHING;
+	END IF;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._article_facts(bigint, text, text, timestamptz, boolean) IS
+	'Internal: recompute the regions, money and initiative mentions of one article';
