@@ -22,7 +22,16 @@ SET statement_timeout = '1s';
 SELECT pg_temp.cancelled_within($$SELECT length(to_tsvector('zhfacts.chinese', doc)) FROM big$$, 2.0);
 SELECT pg_temp.cancelled_within($$SELECT count(*) FROM big, zhfacts.segment(doc)$$, 2.0);
 SELECT pg_temp.cancelled_within($$SELECT count(*) FROM big, ts_parse('zhfacts.chinese_parser', doc)$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT length(ts_headline('zhfacts.chinese', doc, plainto_tsquery('zhfacts.chinese', '共同富裕'))) FROM big$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT count(*) FROM big, zhfacts.extract_regions(doc)$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT zhfacts.region_of(doc) FROM big$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT count(*) FROM big, zhfacts.extract_money(doc)$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT count(*) FROM big, zhfacts.money_in_context(doc)$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT count(*) FROM big, zhfacts.extract_initiatives(doc)$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT (zhfacts.clean_page(doc)).title FROM big$$, 2.0);
+SELECT pg_temp.cancelled_within($$SELECT zhfacts.ingest_article(doc) FROM big$$, 2.0);
 RESET statement_timeout;
+SELECT count(*) AS articles_left_by_cancelled_ingest FROM zhfacts.article WHERE octet_length(body) > 50000000;
 
 -- 20 MB parsed whole: few distinct words, so the tsvector stays small
 SELECT length(to_tsvector('zhfacts.chinese', left(doc, 7000000))) AS lexemes FROM big;

@@ -103,7 +103,7 @@ for v in $versions; do
 	if bin/zhfacts-load -d "$db" sample/ >/dev/null 2>&1; then ok "$v: sample/ loaded"; else bad "$v: sample/ loaded"; fi
 	q "$db" "INSERT INTO zhfacts.user_word VALUES ('晴雨议事厅', 500, 'nz')" >/dev/null
 	before=$(q "$db" "$data_fp")
-	if err=$(q "$db" "ALTER EXTENSION zhfacts UPDATE" 2>&1); then ok "$v: ALTER EXTENSION zhfacts UPDATE"; else bad "$v: ALTER EXTENSION zhfacts UPDATE: $err"; continue; fi
+	if err=$(q "$db" "ALTER EXTENSION zhfacts UPDATE TO '$current'" 2>&1); then ok "$v: ALTER EXTENSION zhfacts UPDATE TO '$current'"; else bad "$v: ALTER EXTENSION zhfacts UPDATE TO '$current': $err"; continue; fi
 	got=$(q "$db" "SELECT extversion FROM pg_extension WHERE extname = 'zhfacts'")
 	if [ "$got" = "$current" ]; then ok "$v: now at $current"; else bad "$v: now at '$got', expected $current"; fi
 	after=$(q "$db" "$data_fp")

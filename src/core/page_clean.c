@@ -277,6 +277,9 @@ preprocess(const char *raw, size_t len, cpbuf *out)
 		bool		hidden;
 		int			e;
 
+		if ((i & 0xFFFF) == 0)
+			zf_check_interrupts();
+
 		if (c == '<' || c == '&')
 		{
 			e = markup_end(dec.cp, dec.n, i, &hidden);
@@ -555,6 +558,8 @@ scan_date(const uint32_t *norm, int a, int b, line *ln, int *date_start)
 					d;
 		uint32_t	sep;
 
+		if ((i & 0xFFFF) == 0)
+			zf_check_interrupts();
 		if ((i > a && is_digit(norm[i - 1])) || !is_digit(norm[i]))
 			continue;
 		y = digits(norm, b, &j, 4, 4);
@@ -663,7 +668,11 @@ count_han(const uint32_t *s, int a, int b)
 	int			n = 0;
 
 	for (int i = a; i < b; i++)
+	{
+		if ((i & 0xFFFF) == 0)
+			zf_check_interrupts();	/* a page of one huge line is scanned a few times */
 		n += is_han(s[i]);
+	}
 	return n;
 }
 

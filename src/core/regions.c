@@ -896,8 +896,12 @@ resolve_all(doc *d)
 	{
 		changed = false;
 		for (size_t i = 0; i < d->nc; i++)
+		{
+			if ((i & 65535) == 0)
+				zf_check_interrupts();
 			if (!d->c[i].dropped && d->c[i].region == ZF_GAZ_NONE && resolve_one(d, i, false))
 				changed = true;
+		}
 	}
 	changed = true;
 	rounds = 0;
@@ -913,8 +917,12 @@ resolve_all(doc *d)
 			break;				/* everything resolved: no need to weigh the document */
 		ctx_build(d);
 		for (size_t i = 0; i < d->nc; i++)
+		{
+			if ((i & 65535) == 0)
+				zf_check_interrupts();
 			if (!d->c[i].dropped && d->c[i].region == ZF_GAZ_NONE && resolve_one(d, i, true))
 				changed = true;
+		}
 	}
 	for (size_t i = 0; i < d->nc; i++)
 		if (!d->c[i].dropped && d->c[i].region == ZF_GAZ_NONE &&
@@ -1442,6 +1450,8 @@ zf_regions_extract(const zf_gaz *g, const zf_dict *dict, const char *text, size_
 		int			used;
 		uint32_t	cp = zf_utf8_decode((const unsigned char *) text + i, len - i, &used);
 
+		if ((d.n & 65535) == 0)
+			zf_check_interrupts();
 		d.boff[d.n] = (uint32_t) i;
 		d.cps[d.n++] = zf_norm_cp(cp);
 		i += used;

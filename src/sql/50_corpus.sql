@@ -358,7 +358,9 @@ DECLARE
 	h		bytea;
 	a_id	bigint;
 BEGIN
-	IF raw IS NULL OR btrim(raw, E' \t\r\n\u3000') = '' THEN
+	-- only white space?  (a match stops at the first other character; btrim
+	-- would copy the whole page, and cannot be cancelled)
+	IF raw IS NULL OR raw ~ E'^[ \t\r\n\u3000]*$' THEN
 		RAISE EXCEPTION 'empty article'
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Pass the text of a saved page.';

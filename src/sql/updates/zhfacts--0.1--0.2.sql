@@ -4,6 +4,8 @@
 --  * _article_facts inserts initiative mentions in a statement of their own:
 --    under concurrent ingestion, mentions of an initiative another session
 --    had just created were lost (bench/bench_concurrency.sh)
+--  * ingest_article tests for an empty page without copying it (a 100 MB
+--    page is cancelled within a second)
 
 \echo Use "ALTER EXTENSION zhfacts UPDATE TO '0.2'" to load this file. \quit
 
@@ -80,3 +82,51 @@ END;
 $$;
 COMMENT ON FUNCTION zhfacts._article_facts(bigint, text, text, timestamptz, boolean) IS
 	'Internal: recompute the regions, money and initiative mentions of one article';
+
+CREATE OR REPLACE FUNCTION zhfacts.ingest_article(raw text, url text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	p		record;
+	h		bytea;
+	a_id	bigint;
+BEGIN
+	-- only white space?  (a match stops at the first other character; btrim
+	-- would copy the whole page, and cannot be cancelled)
+	IF raw IS NULL OR raw ~ E'^[ \t\r\n\u3000]*$' THEN
+		RAISE EXCEPTION 'empty article'
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Pass the text of a saved page.';
+	END IF;
+	IF url IS NOT NULL THEN
+		SELECT id INTO a_id FROM zhfacts.article a WHERE a.url = ingest_article.url;
+		IF FOUND THEN
+			RETURN a_id;
+		END IF;
+	END IF;
+	p := zhfacts.clean_page(raw);
+	IF p.body = '' OR p.han_chars < 10 OR p.han_chars < p.latin_chars THEN
+		RAISE EXCEPTION 'not a Chinese article'
+			USING ERRCODE = 'invalid_text_representation',
+				  DETAIL = format('The page has %s Han characters and %s Latin letters outside its chrome.',
+								  p.han_chars, p.latin_chars),
+				  HINT = 'zhfacts.ingest_article takes pages in Chinese with at least 10 Han characters of text.';
+	END IF;
+	-- a duplicate is found by the unique content hash, which the insert checks
+	INSERT INTO zhfacts.article (url, title, source, published_at, script, body)
+	VALUES (url, p.title, p.source, p.published_at AT TIME ZONE 'Asia/Shanghai', p.script, p.body)
+	ON CONFLICT DO NOTHING
+	RETURNING id INTO a_id;
+	IF a_id IS NULL THEN
+		-- stored already (perhaps by another session meanwhile)
+		h := sha256(convert_to(p.body, 'UTF8'));
+		SELECT id INTO a_id FROM zhfacts.article a
+		 WHERE a.content_hash = h OR (ingest_article.url IS NOT NULL AND a.url = ingest_article.url);
+	END IF;
+	RETURN a_id;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts.ingest_article(text, text) IS
+	'Store a raw saved page as an article (title, publication time read as China time, source, cleaned body, script) with its facts; the same url or content again returns the existing id; ERROR on empty or non-Chinese input';
