@@ -90,16 +90,6 @@ zhfacts_clean_page(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-/* Is the code point c one of the characters of the UTF-8 string set? */
-static bool
-in_set(pg_wchar c, const pg_wchar *set, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (set[i] == c)
-			return true;
-	return false;
-}
-
 /* A text as code points; *n gets their number. */
 static pg_wchar *
 decode_text(text *t, int *n)
@@ -132,7 +122,7 @@ zhfacts_unit_start(PG_FUNCTION_ARGS)
 	del = decode_text(PG_GETARG_TEXT_PP(2), &nd);
 	for (int off = 0; off < len && i < pos; i++)
 	{
-		if (in_set(utf8_to_unicode(buf + off), del, nd))
+		if (zhfacts_char_in(utf8_to_unicode(buf + off), del, nd))
 			start = i + 1;
 		off += pg_utf_mblen(buf + off);
 	}
@@ -160,7 +150,7 @@ zhfacts_unit_end(PG_FUNCTION_ARGS)
 	del = decode_text(PG_GETARG_TEXT_PP(2), &nd);
 	for (; off < len; i++)
 	{
-		if (i >= pos && in_set(utf8_to_unicode(buf + off), del, nd))
+		if (i >= pos && zhfacts_char_in(utf8_to_unicode(buf + off), del, nd))
 			PG_RETURN_INT32(i);
 		off += pg_utf_mblen(buf + off);
 	}
@@ -213,7 +203,7 @@ zhfacts_units(PG_FUNCTION_ARGS)
 			l = len - off;
 		c = utf8_to_unicode((const unsigned char *) buf + off);
 		byteoff[n] = off;
-		isdel[n] = in_set(c, del, nd);
+		isdel[n] = zhfacts_char_in(c, del, nd);
 		off += l;
 	}
 	byteoff[n] = len;

@@ -274,22 +274,13 @@ static const pg_wchar sentence_ends[] = {0x3002, 0xFF01, 0xFF1F, '!', '?', 0xFF1
 static const pg_wchar clause_starts[] = {0xFF0C, ',', 0x3002, 0xFF1B, ';', 0xFF1A, ':', 0xFF01, 0xFF1F, '!', '?', 0x3001, '\n'};
 static const pg_wchar clause_ends[] = {0xFF0C, ',', 0x3002, 0xFF1B, ';', 0xFF01, 0xFF1F, '!', '?', '\n'};
 
-static bool
-is_one_of(pg_wchar c, const pg_wchar *set, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (set[i] == c)
-			return true;
-	return false;
-}
-
 /* 1-based start of the unit (ended by a character of set) holding 1-based pos. */
 static int
 unit_start(const region_list *r, int pos, const pg_wchar *set, int nset)
 {
 	int			a = pos - 1;
 
-	while (a > 0 && !is_one_of(r->cps[a - 1], set, nset))
+	while (a > 0 && !zhfacts_char_in(r->cps[a - 1], set, nset))
 		a--;
 	return a + 1;
 }
@@ -299,7 +290,7 @@ static int
 unit_end(const region_list *r, int pos, const pg_wchar *set, int nset)
 {
 	for (int i = pos - 1; i < r->nchars; i++)
-		if (is_one_of(r->cps[i], set, nset))
+		if (zhfacts_char_in(r->cps[i], set, nset))
 			return i + 1;
 	return r->nchars;
 }

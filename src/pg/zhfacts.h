@@ -7,6 +7,8 @@
 #include "dict.h"
 #include "trie.h"
 
+#include "mb/pg_wchar.h"
+
 /* ERROR unless the database encoding is UTF8; call first in every SQL function. */
 extern void zhfacts_check_encoding(void);
 
@@ -29,5 +31,15 @@ extern const zf_trie *zhfacts_user_trie(void);
  * the next.
  */
 extern uint64 zhfacts_parse_generation;
+
+/* Is c one of the n code points of set?  (For sets of delimiters.) */
+static inline bool
+zhfacts_char_in(pg_wchar c, const pg_wchar *set, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (set[i] == c)
+			return true;
+	return false;
+}
 
 #endif
