@@ -123,7 +123,7 @@ SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension WHERE extname = '
 SELECT p.proname, p.provolatile, p.prosecdef, p.proconfig IS NOT NULL OR p.prolang = 13 OR p.prolang = 12 AS pinned
   FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'zhfacts'
- WHERE p.proname IN ('ingest_article', 'refresh_facts', 'money_in_context', '_money_in_context',
+ WHERE p.proname IN ('ingest_article', 'refresh_facts', 'money_in_context',
                      '_article_facts', 'clean_page', 'extract_initiatives', '_units')
  ORDER BY 1;
 

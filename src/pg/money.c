@@ -1,7 +1,7 @@
 /*
  * money.c - SQL functions over the number grammar and the money scanner:
  * zhfacts.parse_number, zhfacts.parse_money, zhfacts.extract_money and
- * zhfacts._money_in_context (each sum with its region and clause).
+ * zhfacts.money_in_context (each sum with its region and clause).
  *
  * The core (src/core/number.c, money.c) works on bytes and exact decimals;
  * this layer turns decimals into numeric through their canonical text, byte
@@ -10,11 +10,9 @@
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -178,16 +176,14 @@ zhfacts_parse_money(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-/* The regions of a document, for _money_in_context (1-based positions). */
+/* The regions of a document, for money_in_context (1-based positions). */
 typedef struct region_list
 {
 	int			n;
-	Datum	   *pos,
-			   *end,
-			   *code;
-	bool	   *pos_null,
-			   *end_null,
-			   *code_null;
+	int		   *pos,
+			   *end;
+	Datum	   *code;
+	bool	   *code_null;
 	text	   *doc_region;		/* or NULL */
 	pg_wchar   *cps;			/* the document as code points ... */
 	int		   *byteoff;		/* ... with the byte offset of each, and the end */
@@ -202,7 +198,7 @@ typedef struct extract_state
 	const char *doc;
 	size_t		byte;			/* a byte offset ... */
 	int64		chr;			/* ... and its 0-based character position */
-	region_list *regions;		/* _money_in_context only */
+	region_list *regions;		/* money_in_context only */
 } extract_state;
 
 static void money_context(extract_state *st, int pos, Datum *values, bool *nulls);
@@ -267,7 +263,7 @@ zhfacts_extract_money(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* ---------- _money_in_context ---------- */
+/* ---------- money_in_context ---------- */
 
 /* Sentence ends, and clause ends (the context stops at these). */
 static const pg_wchar sentence_ends[] = {0x3002, 0xFF01, 0xFF1F, '!', '?', 0xFF1B, ';', '\n'};
@@ -343,19 +339,16 @@ money_context(extract_state *st, int pos, Datum *values, bool *nulls)
 	bool		have = false;
 	text	   *ctx;
 
-#define RPOS(i) (r->pos_null[i] ? 0 : DatumGetInt32(r->pos[i]))
-#define REND(i) (r->end_null[i] ? 0 : DatumGetInt32(r->end[i]))
-
 	/* the last region that ends before the sum (ambiguous ones have no code) */
-	for (k = r->n - 1; k >= 0 && (REND(k) > pos || r->code_null[k]); k--)
+	for (k = r->n - 1; k >= 0 && (r->end[k] > pos || r->code_null[k]); k--)
 		;
 	if (k >= 0)
 	{
 		reg = r->code[k];
 		have = true;
-		if (RPOS(k) >= s0)
+		if (r->pos[k] >= s0)
 		{
-			for (int j = k - 1; j >= 0 && RPOS(j) >= s0; j--)
+			for (int j = k - 1; j >= 0 && r->pos[j] >= s0; j--)
 				if (!r->code_null[j] && code_prefix(reg, r->code[j]) &&
 					VARSIZE_ANY_EXHDR(DatumGetTextPP(r->code[j])) > VARSIZE_ANY_EXHDR(DatumGetTextPP(reg)))
 					reg = r->code[j];
@@ -372,8 +365,6 @@ money_context(extract_state *st, int pos, Datum *values, bool *nulls)
 				}
 		}
 	}
-#undef RPOS
-#undef REND
 	if (!have && r->doc_region != NULL)
 	{
 		reg = PointerGetDatum(r->doc_region);
@@ -390,35 +381,40 @@ money_context(extract_state *st, int pos, Datum *values, bool *nulls)
 	nulls[1] = ctx == NULL;
 }
 
+/* The document as code points, with byte offsets, for units and clauses. */
 static void
-deconstruct_or_empty(ArrayType *a, Oid type, int16 len, bool byval, char align,
-					 Datum **d, bool **nulls, int *n)
+decode_doc(region_list *r, text *doc)
 {
-	if (a == NULL)
+	int			len = VARSIZE_ANY_EXHDR(doc);
+
+	r->cps = palloc((len + 1) * sizeof(pg_wchar));
+	r->byteoff = palloc((len + 1) * sizeof(int));
+	r->nchars = 0;
+	for (int off = 0; off < len; r->nchars++)
 	{
-		*d = NULL;
-		*nulls = NULL;
-		*n = 0;
-		return;
+		const unsigned char *p = (const unsigned char *) VARDATA_ANY(doc) + off;
+		int			l = pg_utf_mblen(p);
+
+		if (off + l > len)
+			l = len - off;
+		r->cps[r->nchars] = utf8_to_unicode(p);
+		r->byteoff[r->nchars] = off;
+		off += l;
 	}
-	deconstruct_array(a, type, len, byval, align, d, nulls, n);
+	r->byteoff[r->nchars] = len;
 }
 
 /*
- * zhfacts._money_in_context(doc text, doc_region text, rpos int[], rend int[],
- * rcode text[]) RETURNS TABLE(mention, pos, amount, amount_min, amount_max,
- * qualifier, currency, region_code, context): the sums of doc with the region
- * each is about, given the regions of doc (start, end and code of each, in
- * text order; see money_context).  Not strict: doc_region may be NULL.
+ * zhfacts.money_in_context(doc text, doc_region text DEFAULT NULL) RETURNS
+ * TABLE(mention, pos, amount, amount_min, amount_max, qualifier, currency,
+ * region_code, context): the sums of doc with the region each is about and
+ * its clause (see money_context).  Not strict: doc_region may be NULL.
  */
 Datum
 zhfacts_money_in_context(PG_FUNCTION_ARGS)
 {
 	region_list r;
 	text	   *doc;
-	int			n_end,
-				n_code,
-				len;
 
 	zhfacts_check_encoding();
 	if (PG_ARGISNULL(0))
@@ -428,36 +424,8 @@ zhfacts_money_in_context(PG_FUNCTION_ARGS)
 	}
 	doc = PG_GETARG_TEXT_PP(0);
 	r.doc_region = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
-	deconstruct_or_empty(PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2), INT4OID, 4, true,
-						 TYPALIGN_INT, &r.pos, &r.pos_null, &r.n);
-	deconstruct_or_empty(PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3), INT4OID, 4, true,
-						 TYPALIGN_INT, &r.end, &r.end_null, &n_end);
-	deconstruct_or_empty(PG_ARGISNULL(4) ? NULL : PG_GETARG_ARRAYTYPE_P(4), TEXTOID, -1, false,
-						 TYPALIGN_INT, &r.code, &r.code_null, &n_code);
-	if (n_end != r.n || n_code != r.n)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("region arrays of different lengths: %d starts, %d ends, %d codes",
-						r.n, n_end, n_code),
-				 errhint("Pass one start, end and code for every region, as zhfacts.money_in_context does.")));
-
-	/* the document as code points, with byte offsets, for units and clauses */
-	len = VARSIZE_ANY_EXHDR(doc);
-	r.cps = palloc((len + 1) * sizeof(pg_wchar));
-	r.byteoff = palloc((len + 1) * sizeof(int));
-	r.nchars = 0;
-	for (int off = 0; off < len; r.nchars++)
-	{
-		const unsigned char *p = (const unsigned char *) VARDATA_ANY(doc) + off;
-		int			l = pg_utf_mblen(p);
-
-		if (off + l > len)
-			l = len - off;
-		r.cps[r.nchars] = utf8_to_unicode(p);
-		r.byteoff[r.nchars] = off;
-		off += l;
-	}
-	r.byteoff[r.nchars] = len;
+	zhfacts_region_spans(doc, &r.pos, &r.end, &r.code, &r.code_null, &r.n);
+	decode_doc(&r, doc);
 	scan_money(fcinfo, doc, &r);
 	return (Datum) 0;
 }

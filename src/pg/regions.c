@@ -266,6 +266,45 @@ zhfacts_extract_regions(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/*
+ * The regions named in doc as 1-based character spans [pos, end) with their
+ * codes (NULL for an ambiguous name), in text order, for money_in_context.
+ * Arrays palloc'd in the current context.
+ */
+void
+zhfacts_region_spans(text *doc, int **pos, int **end, Datum **code, bool **code_null, int *n)
+{
+	const zf_gaz *g = zhfacts_gaz();
+	const char *s = VARDATA_ANY(doc);
+	zf_region_mention *m;
+	size_t		nm,
+				bi = 0;
+	int64		ci = 0;
+
+	extract(doc, g, &m, &nm);
+	*n = (int) nm;
+	*pos = palloc(sizeof(int) * (nm + 1));
+	*end = palloc(sizeof(int) * (nm + 1));
+	*code = palloc(sizeof(Datum) * (nm + 1));
+	*code_null = palloc(sizeof(bool) * (nm + 1));
+	for (size_t i = 0; i < nm; i++)
+	{
+		int64		len = 0;
+
+		/* byte offsets to character positions; mentions come in text order */
+		while (bi < m[i].off)
+			ci += (((unsigned char) s[bi++]) & 0xC0) != 0x80;
+		for (size_t b = m[i].off; b < m[i].off + m[i].len; b++)
+			len += (((unsigned char) s[b]) & 0xC0) != 0x80;
+		(*pos)[i] = (int) ci + 1;
+		(*end)[i] = (int) (ci + len) + 1;
+		(*code_null)[i] = m[i].region == ZF_GAZ_NONE;
+		(*code)[i] = (*code_null)[i] ? (Datum) 0 : PointerGetDatum(region_code(g, m[i].region));
+	}
+	if (m)
+		pfree(m);
+}
+
 /* zhfacts.region_of(doc text) RETURNS text */
 Datum
 zhfacts_region_of(PG_FUNCTION_ARGS)

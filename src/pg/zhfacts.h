@@ -32,6 +32,13 @@ extern const zf_trie *zhfacts_user_trie(void);
  */
 extern uint64 zhfacts_parse_generation;
 
+/*
+ * The regions named in doc as 1-based character spans [pos, end) with their
+ * codes (NULL when ambiguous), in text order (regions.c).
+ */
+extern void zhfacts_region_spans(text *doc, int **pos, int **end, Datum **code,
+								 bool **code_null, int *n);
+
 /* Is c one of the n code points of set?  (For sets of delimiters.) */
 static inline bool
 zhfacts_char_in(pg_wchar c, const pg_wchar *set, int n)

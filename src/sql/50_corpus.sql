@@ -147,32 +147,11 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION zhfacts._units(text, int[], text) IS
 	'Internal: for each 1-based position, the trimmed sentence, clause or paragraph (units ending at any character of delims) holding it';
 
--- Money with the region it is about and its clause, given the regions of
--- doc (start, end and code of each, in text order).  Not strict: doc_region
--- may be NULL.
-CREATE FUNCTION zhfacts._money_in_context(doc text, doc_region text,
-	rpos int[], rend int[], rcode text[])
+CREATE FUNCTION zhfacts.money_in_context(doc text, doc_region text DEFAULT NULL)
 RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
 	amount_max numeric, qualifier text, currency text, region_code text, context text)
 AS 'MODULE_PATHNAME', 'zhfacts_money_in_context'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10;
-COMMENT ON FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]) IS
-	'Internal: zhfacts.money_in_context with the regions of doc already found';
-
--- STABLE: see above.
-CREATE FUNCTION zhfacts.money_in_context(doc text, doc_region text DEFAULT NULL)
-RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
-	amount_max numeric, qualifier text, currency text, region_code text, context text)
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = zhfacts, pg_catalog
-BEGIN ATOMIC
-	SELECT m.*
-	  FROM (SELECT coalesce(array_agg(r.pos ORDER BY r.pos), '{}') AS rpos,
-				   coalesce(array_agg(r.pos + length(r.mention) ORDER BY r.pos), '{}') AS rend,
-				   coalesce(array_agg(r.code ORDER BY r.pos), '{}') AS rcode
-			  FROM zhfacts.extract_regions(doc) r) x,
-		   zhfacts._money_in_context(doc, doc_region, x.rpos, x.rend, x.rcode) m;
-END;
 COMMENT ON FUNCTION zhfacts.money_in_context(text, text) IS
 	'Sums of money in doc with the region each is about (the nearest region named before it in its sentence, preferring a place inside it named earlier in the sentence; else the nearest before it in the paragraph or section that lies inside doc_region or holds it, else the nearest; else doc_region) and its clause';
 
@@ -197,20 +176,16 @@ BEGIN
 		DELETE FROM zhfacts.initiative_mention m WHERE m.article_id = a_id;
 	END IF;
 
-	-- few statements: each costs more than the work in it
-	WITH r AS MATERIALIZED (SELECT * FROM zhfacts.extract_regions(body)),
-	ins AS (INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
-			SELECT a_id, r.pos, r.mention, r.code FROM r
-			ON CONFLICT DO NOTHING),
-	arr AS (SELECT coalesce(array_agg(r.pos ORDER BY r.pos), '{}') AS rpos,
-				   coalesce(array_agg(r.pos + length(r.mention) ORDER BY r.pos), '{}') AS rend,
-				   coalesce(array_agg(r.code ORDER BY r.pos), '{}') AS rcode
-			  FROM r)
+	-- money_in_context finds the regions again: the extractor keeps the last
+	-- document's, so it costs nothing
+	INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
+	SELECT a_id, r.pos, r.mention, r.code FROM zhfacts.extract_regions(body) r
+	ON CONFLICT DO NOTHING;
 	INSERT INTO zhfacts.article_money (article_id, pos, mention, amount, amount_min,
 		amount_max, qualifier, currency, region_code, context)
 	SELECT a_id, m.pos, m.mention, m.amount, m.amount_min, m.amount_max, m.qualifier,
 		m.currency, m.region_code, m.context
-	  FROM arr, zhfacts._money_in_context(body, a_region, arr.rpos, arr.rend, arr.rcode) m
+	  FROM zhfacts.money_in_context(body, a_region) m
 	ON CONFLICT DO NOTHING;
 
 	-- one initiative row per name, with the kind and region of its first

@@ -1,6 +1,7 @@
 -- zhfacts 0.1 -> 0.2 (ALTER EXTENSION zhfacts UPDATE).  Data stay as they
 -- are; test/upgrade.sh checks that the result equals a fresh 0.2 install.
---  * _money_in_context is C instead of plpgsql (same result, ingestion faster)
+--  * money_in_context is C (it was SQL over the plpgsql _money_in_context,
+--    which is gone): same results, ingestion faster
 --  * _article_facts inserts initiative mentions in a statement of their own:
 --    under concurrent ingestion, mentions of an initiative another session
 --    had just created were lost (bench/bench_concurrency.sh)
@@ -9,14 +10,13 @@
 
 \echo Use "ALTER EXTENSION zhfacts UPDATE TO '0.2'" to load this file. \quit
 
-CREATE OR REPLACE FUNCTION zhfacts._money_in_context(doc text, doc_region text,
-	rpos int[], rend int[], rcode text[])
+CREATE OR REPLACE FUNCTION zhfacts.money_in_context(doc text, doc_region text DEFAULT NULL)
 RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
 	amount_max numeric, qualifier text, currency text, region_code text, context text)
 AS 'MODULE_PATHNAME', 'zhfacts_money_in_context'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10;
-COMMENT ON FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]) IS
-	'Internal: zhfacts.money_in_context with the regions of doc already found';
+COMMENT ON FUNCTION zhfacts.money_in_context(text, text) IS
+	'Sums of money in doc with the region each is about (the nearest region named before it in its sentence, preferring a place inside it named earlier in the sentence; else the nearest before it in the paragraph or section that lies inside doc_region or holds it, else the nearest; else doc_region) and its clause';
 
 CREATE OR REPLACE FUNCTION zhfacts._article_facts(a_id bigint, body text, a_region text,
 	seen timestamptz, fresh boolean)
@@ -35,20 +35,16 @@ BEGIN
 		DELETE FROM zhfacts.initiative_mention m WHERE m.article_id = a_id;
 	END IF;
 
-	-- few statements: each costs more than the work in it
-	WITH r AS MATERIALIZED (SELECT * FROM zhfacts.extract_regions(body)),
-	ins AS (INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
-			SELECT a_id, r.pos, r.mention, r.code FROM r
-			ON CONFLICT DO NOTHING),
-	arr AS (SELECT coalesce(array_agg(r.pos ORDER BY r.pos), '{}') AS rpos,
-				   coalesce(array_agg(r.pos + length(r.mention) ORDER BY r.pos), '{}') AS rend,
-				   coalesce(array_agg(r.code ORDER BY r.pos), '{}') AS rcode
-			  FROM r)
+	-- money_in_context finds the regions again: the extractor keeps the last
+	-- document's, so it costs nothing
+	INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
+	SELECT a_id, r.pos, r.mention, r.code FROM zhfacts.extract_regions(body) r
+	ON CONFLICT DO NOTHING;
 	INSERT INTO zhfacts.article_money (article_id, pos, mention, amount, amount_min,
 		amount_max, qualifier, currency, region_code, context)
 	SELECT a_id, m.pos, m.mention, m.amount, m.amount_min, m.amount_max, m.qualifier,
 		m.currency, m.region_code, m.context
-	  FROM arr, zhfacts._money_in_context(body, a_region, arr.rpos, arr.rend, arr.rcode) m
+	  FROM zhfacts.money_in_context(body, a_region) m
 	ON CONFLICT DO NOTHING;
 
 	-- one initiative row per name, with the kind and region of its first
@@ -130,3 +126,5 @@ END;
 $$;
 COMMENT ON FUNCTION zhfacts.ingest_article(text, text) IS
 	'Store a raw saved page as an article (title, publication time read as China time, source, cleaned body, script) with its facts; the same url or content again returns the existing id; ERROR on empty or non-Chinese input';
+
+DROP FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]);
