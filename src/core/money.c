@@ -828,11 +828,12 @@ money_context(const bwin *b, int from)
 /*
  * Try a mention whose number starts at anchor; nothing before floor belongs to
  * it.  *next is where the scan goes on.  In parse mode no currency or context
- * is needed.
+ * is needed.  *err is ZF_ERANGE when the sum was rejected because a figure
+ * does not fit a zf_dec, ZF_OK otherwise.
  */
 static bool
 match_at(const unsigned char *s, size_t len, size_t anchor, size_t floor, bool parse,
-		 zf_money *m, size_t *next, size_t *run_end)
+		 zf_money *m, size_t *next, size_t *run_end, int *err)
 {
 	bwin		b;
 	side		a,
@@ -857,6 +858,7 @@ match_at(const unsigned char *s, size_t len, size_t anchor, size_t floor, bool p
 	uint32_t	c;
 	zf_dec		amount;
 
+	*err = ZF_OK;
 	*next = anchor + 1;
 	while (*next < len && (s[*next] & 0xC0) == 0x80)
 		(*next)++;
@@ -1130,14 +1132,23 @@ match_at(const unsigned char *s, size_t len, size_t anchor, size_t floor, bool p
 		}
 		else if (ch.kind == CUR_TENTH || ch.kind == CUR_HUNDREDTH)
 		{
-			/* 五毛钱, 50美分: in the main unit */
-			int			k = ch.kind == CUR_TENTH ? 1 : 2;
+			/*
+			 * 五毛钱, 50美分: in the main unit.  Multiplying (rather than
+			 * raising the scale) keeps the scale within ZF_DEC_MAXSCALE: a
+			 * figure with 30 decimals in cents does not fit.
+			 */
+			zf_dec		unit;
 
-			a.value.scale += k;
-			if (a.yu)
-				a.step.scale += k;
-			if (range)
-				z.value.scale += k;
+			unit.mant = 1;
+			unit.scale = ch.kind == CUR_TENTH ? 1 : 2;
+			unit.neg = false;
+			if (zf_dec_mul(&a.value, &a.value, &unit) != ZF_OK ||
+				(a.yu && zf_dec_mul(&a.step, &a.step, &unit) != ZF_OK) ||
+				(range && zf_dec_mul(&z.value, &z.value, &unit) != ZF_OK))
+			{
+				*err = ZF_ERANGE;
+				return false;
+			}
 		}
 		/* 3万元至5万元 */
 		c = peek(s, len, end, &nx);
@@ -1409,6 +1420,7 @@ zf_money_scan(const char *doc, size_t len, zf_money_cb cb, void *arg)
 		size_t		adv,
 					next;
 		zf_money	m;
+		int			err;	/* a rejected sum is just not reported */
 
 		if (i >= check)
 		{
@@ -1420,7 +1432,7 @@ zf_money_scan(const char *doc, size_t len, zf_money_cb cb, void *arg)
 			i += adv;
 			continue;
 		}
-		if (match_at(s, len, i, floor, false, &m, &next, &run_end))
+		if (match_at(s, len, i, floor, false, &m, &next, &run_end, &err))
 		{
 			cb(&m, arg);
 			count++;
@@ -1479,8 +1491,8 @@ zf_money_parse(const char *str, size_t len, zf_money *out)
 	zf_number_scan(s + i, end - i, &ns, &err);
 	if (err != ZF_OK)
 		return err;
-	if (!match_at(s, end, i, startb, true, out, &next, &run_end))
-		return ZF_EINVAL;
+	if (!match_at(s, end, i, startb, true, out, &next, &run_end, &err))
+		return err != ZF_OK ? err : ZF_EINVAL;
 	if (out->off != startb || out->off + out->len != end)
 		return ZF_EINVAL;
 	if (out->currency == NULL)

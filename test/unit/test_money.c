@@ -299,6 +299,26 @@ test_parse(void)
 	CHECK_EQ_STR(parse("1000000000000000000000000000000000000000000元"), "ERR-2");
 }
 
+/* Inputs the fuzzer (test/fuzz/fuzz_money.c) found; each once broke an invariant. */
+static void
+test_fuzz_found(void)
+{
+	zf_money	m;
+	const char *s = "0.00000000000000000000000000001角钱";
+
+	/* 30 decimals in cents need 32: the scale must stay within ZF_DEC_MAXSCALE */
+	CHECK_EQ_STR(scan("共0.000000000000000000000000000001分钱"), "");
+	CHECK_EQ_STR(parse("0.000000000000000000000000000001分钱"), "ERR-2");
+	CHECK_EQ_STR(parse("0.000000000000000000000000000001美分"), "ERR-2");
+	CHECK_EQ_INT(zf_money_parse(s, strlen(s), &m), ZF_OK);
+	CHECK(m.amount.scale <= ZF_DEC_MAXSCALE);
+	/* trailing zeros make room: the same figure times 100 still fits */
+	CHECK_EQ_STR(scan("共0.000000000000000000000000000100分钱"),
+				 "0.000000000000000000000000000100分钱|0.000000000000000000000000000001|"
+				 "0.000000000000000000000000000001|0.000000000000000000000000000001|exact|CNY");
+	CHECK_EQ_STR(scan("共500美分"), "500美分|5|5|5|exact|USD");
+}
+
 int
 main(void)
 {
@@ -309,5 +329,6 @@ main(void)
 	test_documents();
 	test_parse();
 	test_pathological();
+	test_fuzz_found();
 	return zf_test_done("test_money");
 }
