@@ -96,6 +96,15 @@ q "$fresh" "$catalog_fp" > "/tmp/zf_upgrade_fresh.$$" || bad "catalog query"
 versions=$(ls src/sql/updates/zhfacts--*.sql 2>/dev/null | sed -n 's#.*/zhfacts--\([0-9.]*\)\.sql$#\1#p')
 [ -n "$versions" ] || bad "no released versions found in src/sql/updates"
 for v in $versions; do
+	if [ "$v" = "$current" ]; then
+		# the current version is released: its script may no longer change
+		if cmp -s "src/sql/updates/zhfacts--$v.sql" "zhfacts--$v.sql"; then
+			ok "$v: the install script is the one released"
+		else
+			bad "$v: src/sql changed after $v was released: bump the version and write an upgrade script (HACKING.md)"
+		fi
+		continue
+	fi
 	db=zf_upgrade_${v//./_}_$$
 	dbs+=("$db")
 	psql -X -q -d postgres -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0" >/dev/null
