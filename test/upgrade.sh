@@ -45,7 +45,7 @@ catalog_fp="WITH members AS (
 SELECT line FROM (
 	SELECT 'function ' || p.oid::regprocedure || ' lang=' || l.lanname || ' vol=' || p.provolatile::text
 		|| ' strict=' || p.proisstrict || ' par=' || p.proparallel::text || ' secdef=' || p.prosecdef
-		|| ' rows=' || p.prorows || ' ret=' || pg_get_function_result(p.oid)
+		|| ' rows=' || p.prorows || ' cost=' || p.procost || ' ret=' || pg_get_function_result(p.oid)
 		|| ' config=' || coalesce(p.proconfig::text, '') || ' src=' || md5(coalesce(p.prosrc, '') || coalesce(p.probin, ''))
 		|| ' sqlbody=' || coalesce(md5(pg_get_function_sqlbody(p.oid)), '')
 		|| ' comment=' || coalesce(obj_description(p.oid, 'pg_proc'), '') AS line

@@ -63,7 +63,7 @@ COMMENT ON TEXT SEARCH CONFIGURATION zhfacts.chinese IS
 CREATE FUNCTION zhfacts.segment(doc text, OUT token text, OUT pos int, OUT type text)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'zhfacts_segment'
-LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 100;
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 100 COST 1000;
 -- STABLE, not IMMUTABLE: the result depends on the table zhfacts.user_word.
 COMMENT ON FUNCTION zhfacts.segment(text) IS
 	'Tokens of a document (white space left out) with 1-based character position and type';

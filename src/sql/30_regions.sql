@@ -45,7 +45,7 @@ CREATE FUNCTION zhfacts.extract_regions(doc text,
 	OUT ambiguous boolean)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'zhfacts_extract_regions'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20 COST 1000;
 -- IMMUTABLE: depends only on the installed gazetteer and dictionary files, not on tables.
 COMMENT ON FUNCTION zhfacts.extract_regions(text) IS
 	'Every mention of a Chinese administrative division in doc: position (1-based characters), resolved code (NULL when ambiguous) and its province, prefecture, county';
@@ -53,7 +53,7 @@ COMMENT ON FUNCTION zhfacts.extract_regions(text) IS
 CREATE FUNCTION zhfacts.region_of(doc text)
 RETURNS text
 AS 'MODULE_PATHNAME', 'zhfacts_region_of'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 -- IMMUTABLE: as zhfacts.extract_regions.
 COMMENT ON FUNCTION zhfacts.region_of(text) IS
 	'Code of the region doc is mainly about: the most specific division containing at least half of its resolved region mentions, or NULL';

@@ -21,6 +21,6 @@ RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
 	amount_max numeric, qualifier text, currency text)
 AS 'MODULE_PATHNAME', 'zhfacts_extract_money'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-ROWS 10;
+ROWS 10 COST 1000;
 COMMENT ON FUNCTION zhfacts.extract_money(text) IS
 	'Every sum of money in a document: the mention, its 1-based character position, amount (NULL for a range), amount_min, amount_max, qualifier (exact|approx|over|under|range) and ISO 4217 currency';

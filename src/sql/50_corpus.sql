@@ -11,7 +11,7 @@ CREATE FUNCTION zhfacts.clean_page(raw text,
 	OUT script text, OUT han_chars int, OUT latin_chars int)
 RETURNS record
 AS 'MODULE_PATHNAME', 'zhfacts_clean_page'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION zhfacts.clean_page(text) IS
 	'A raw saved page as title, publication time as written on the page (not the site''s "today" banner), source, body (paragraphs separated by newlines, without page chrome and pinyin annotations), script (hans|hant) and its counts of Han characters and Latin letters';
 
@@ -19,7 +19,7 @@ CREATE FUNCTION zhfacts.extract_initiatives(doc text,
 	OUT name text, OUT pos int, OUT kind text)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'zhfacts_extract_initiatives'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10 COST 1000;
 COMMENT ON FUNCTION zhfacts.extract_initiatives(text) IS
 	'Named initiatives in doc (quoted names told apart from quoted emphasis by context, and unquoted X基金会, X联盟, X行动 ...): name, 1-based character position, kind (platform|campaign|brand|mechanism|fund|event|organisation|programme)';
 
@@ -151,7 +151,7 @@ CREATE FUNCTION zhfacts.money_in_context(doc text, doc_region text DEFAULT NULL)
 RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
 	amount_max numeric, qualifier text, currency text, region_code text, context text)
 AS 'MODULE_PATHNAME', 'zhfacts_money_in_context'
-LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10;
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10 COST 1000;
 COMMENT ON FUNCTION zhfacts.money_in_context(text, text) IS
 	'Sums of money in doc with the region each is about (the nearest region named before it in its sentence, preferring a place inside it named earlier in the sentence; else the nearest before it in the paragraph or section that lies inside doc_region or holds it, else the nearest; else doc_region) and its clause';
 

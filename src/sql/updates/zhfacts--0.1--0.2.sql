@@ -5,6 +5,7 @@
 --  * _article_facts inserts initiative mentions in a statement of their own:
 --    under concurrent ingestion, mentions of an initiative another session
 --    had just created were lost (bench/bench_concurrency.sh)
+--  * per-document functions declare COST 1000 (parallel plans)
 --  * ingest_article tests for an empty page without copying it (a 100 MB
 --    page is cancelled within a second)
 
@@ -14,7 +15,7 @@ CREATE OR REPLACE FUNCTION zhfacts.money_in_context(doc text, doc_region text DE
 RETURNS TABLE(mention text, pos int, amount numeric, amount_min numeric,
 	amount_max numeric, qualifier text, currency text, region_code text, context text)
 AS 'MODULE_PATHNAME', 'zhfacts_money_in_context'
-LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10;
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 10 COST 1000;
 COMMENT ON FUNCTION zhfacts.money_in_context(text, text) IS
 	'Sums of money in doc with the region each is about (the nearest region named before it in its sentence, preferring a place inside it named earlier in the sentence; else the nearest before it in the paragraph or section that lies inside doc_region or holds it, else the nearest; else doc_region) and its clause';
 
@@ -128,3 +129,12 @@ COMMENT ON FUNCTION zhfacts.ingest_article(text, text) IS
 	'Store a raw saved page as an article (title, publication time read as China time, source, cleaned body, script) with its facts; the same url or content again returns the existing id; ERROR on empty or non-Chinese input';
 
 DROP FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]);
+
+-- functions over a whole document cost more than the planner's default of 1,
+-- which kept them out of parallel plans
+ALTER FUNCTION zhfacts.segment(text) COST 1000;
+ALTER FUNCTION zhfacts.extract_regions(text) COST 1000;
+ALTER FUNCTION zhfacts.region_of(text) COST 1000;
+ALTER FUNCTION zhfacts.extract_money(text) COST 1000;
+ALTER FUNCTION zhfacts.clean_page(text) COST 1000;
+ALTER FUNCTION zhfacts.extract_initiatives(text) COST 1000;

@@ -1,0 +1,382 @@
+#!/usr/bin/env bash
+# bench_scale.sh - zhfacts at 10k, 100k and 1M articles (issue #7, item 1).
+#
+# For each size N (SCALE_SIZES, default "10000 100000 1000000"), in one
+# database that grows from one size to the next:
+#   1. bulk load up to N articles of bench/gen_scale_corpus.py (see bulk_load:
+#      staging COPY, INSERT ... SELECT with region_of() and the tsvector, the
+#      fact tables filled set-based with the same extractors the triggers use,
+#      two sessions; the GIN indexes are dropped during the load),
+#   2. build the GIN index of zhfacts.article.tsv (time, size),
+#   3. ingest SCALE_BATCH (2,000) new raw pages with zhfacts.ingest_article
+#      into the table holding N articles, all indexes and triggers in place,
+#   4. per-article cost of to_tsvector and each extractor on SCALE_BATCH
+#      articles spread over the table,
+#   5. P04: a rare-word ranked search before the GIN pending list is flushed;
+#      then VACUUM and 22 analyst queries, each with 10 different search words
+#      (or regions), each run twice (the slow ones once): p50 and p95,
+#   6. baselines: GIN index on to_tsvector('simple', body) and pg_trgm
+#      (gin_trgm_ops on body, up to SCALE_TRGM_MAX = 100000 articles): build
+#      time and size, and 5 baseline queries.
+# Results: $SCALE_OUT (default tmp/scale)/results.tsv and queries.tsv, a
+# summary on stdout, and the chart bench/scale.png (gnuplot); a quick run
+# writes to tmp/scale-quick/ and leaves bench/scale.png alone.
+#
+# Usage: bench/bench_scale.sh              full run (estimated 2-2.5 hours on 2 shared cores)
+#        SCALE_QUICK=1 bench/bench_scale.sh   quick test: 2,000 and 5,000 articles
+#        SCALE_SIZES="10000 100000 300000" bench/bench_scale.sh
+#        SCALE_REPORT_ONLY=1 bench/bench_scale.sh   tables and chart of an earlier run
+# Own throwaway cluster (shared_buffers=2GB, fsync=off, ...) unless
+# ZHFACTS_BENCH_USE_ENV=1 (then the PG* environment names the server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/zhfacts-env.sh
+
+# Under bin/zhfacts-bench (ZHFACTS_BENCH_USE_ENV=1), which runs every
+# bench/bench_*.sh, the hours-long full run is replaced by the quick one
+# unless SCALE_SIZES says otherwise.
+if [ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ] && [ -z "${SCALE_SIZES:-}" ] && [ -z "${SCALE_QUICK:-}" ]; then
+	echo "bench_scale.sh under bin/zhfacts-bench: quick mode (set SCALE_SIZES for a real run)"
+	SCALE_QUICK=1
+fi
+if [ "${SCALE_QUICK:-}" = 1 ]; then
+	SIZES=${SCALE_SIZES:-2000 5000}; BATCH=${SCALE_BATCH:-200}
+else
+	SIZES=${SCALE_SIZES:-10000 100000 1000000}; BATCH=${SCALE_BATCH:-2000}
+fi
+PARALLEL_AT=${SCALE_PARALLEL_AT:-100000}	# run bench_parallel.sh at this size
+TRGM_MAX=${SCALE_TRGM_MAX:-100000}	# the pg_trgm index up to this size (its build is slow)
+if [ "${SCALE_QUICK:-}" = 1 ]; then	# a quick run keeps the chart of the real one
+	OUT=${SCALE_OUT:-tmp/scale-quick}; CHART=${SCALE_CHART:-$OUT/scale.png}
+else
+	OUT=${SCALE_OUT:-tmp/scale}; CHART=${SCALE_CHART:-bench/scale.png}
+fi
+SEED=7
+mkdir -p "$OUT"
+command -v gnuplot >/dev/null || {
+	zf_log "installing gnuplot-nox"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnuplot-nox >/dev/null
+}
+if [ "${SCALE_REPORT_ONLY:-}" != 1 ]; then	# SCALE_REPORT_ONLY=1: only the tables and chart of $OUT
+: >"$OUT/results.tsv"
+: >"$OUT/queries.tsv"
+
+if [ "${ZHFACTS_BENCH_USE_ENV:-}" != 1 ]; then
+	zf_install_packages
+	zf_build_install
+	zf_cluster_start
+	psql -X -q -c "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET maintenance_work_mem = '1GB'" \
+		-c "ALTER SYSTEM SET max_wal_size = '40GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" \
+		-c "ALTER SYSTEM SET work_mem = '64MB'" -c "ALTER SYSTEM SET synchronous_commit = off" \
+		-c "ALTER SYSTEM SET full_page_writes = off" -c "ALTER SYSTEM SET effective_cache_size = '16GB'"
+	zf_as_pg "$PG_BIN/pg_ctl" -D "$ZF_PGDATA" -m fast -w restart >/dev/null
+fi
+export PGOPTIONS="-c maintenance_work_mem=1GB -c work_mem=64MB -c synchronous_commit=off"
+db=zf_scale
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" \
+	-c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+export PGDATABASE=$db
+psql -X -q -c "CREATE EXTENSION zhfacts" -c "CREATE EXTENSION pg_trgm" -c "CREATE EXTENSION pgstattuple"
+settings=$(psql -X -At -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
+	WHERE name IN ('shared_buffers', 'maintenance_work_mem', 'work_mem', 'max_wal_size', 'fsync', 'synchronous_commit', 'full_page_writes', 'max_parallel_workers_per_gather', 'lc_ctype')")
+echo "server: $(psql -X -At -c 'SHOW server_version'), $settings"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GB, $(date -u '+%Y-%m-%d %H:%M UTC')"
+
+rec() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$OUT/results.tsv"; printf '  %-34s %s\n' "$2" "$3"; }
+ms() {	# ms SQL...: milliseconds of the last statement, earlier ones run first (same session)
+	psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' "${@/#/-c}" | awk '/^Time:/ {t = $2} END {print t}'
+}
+sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# Bulk load of articles FROM..TO: the generator's cleaned pages (title,
+# source, date, body) COPYed into two staging tables, then per half, in two
+# sessions at once: INSERT into zhfacts.article with region_of(body) and
+# facts_at preset (the restore path of the insert trigger: content hash and the
+# generated tsvector computed, facts not), then article_region filled
+# set-based with extract_regions (as the after trigger does) and article_money
+# with extract_money and, as a shortcut, the article's region (the trigger's
+# money_in_context finds the region of each figure and its clause: 0.8 ms an
+# article in PL/pgSQL, the largest part of a bulk load); then initiatives and
+# their mentions in one session, as the trigger does.
+bulk_load() {
+	local from=$1 to=$2 n half pids=()
+	n=$((to - from + 1)); half=$((n / 2))
+	for k in 0 1; do
+		(
+			local s c
+			if [ $k = 0 ]; then s=$from; c=$half; else s=$((from + half)); c=$((n - half)); fi
+			sql -c "DROP TABLE IF EXISTS st_$k" -c "CREATE UNLOGGED TABLE st_$k (url text, title text, source text, published_at text, body text)"
+			python3 bench/gen_scale_corpus.py --seed $SEED --start "$s" -n "$c" --format tsv-article |
+				sql -c "COPY st_$k FROM STDIN"
+			sql -c "INSERT INTO zhfacts.article (url, title, source, published_at, body, region_code, facts_at)
+					SELECT url, title, source, published_at::timestamptz, body, zhfacts.region_of(body), clock_timestamp() FROM st_$k" \
+				-c "INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
+					SELECT a.id, r.pos, r.mention, r.code FROM st_$k s JOIN zhfacts.article a ON a.url = s.url,
+						zhfacts.extract_regions(a.body) r ON CONFLICT DO NOTHING" \
+				-c "INSERT INTO zhfacts.article_money (article_id, pos, mention, amount, amount_min, amount_max, qualifier, currency, region_code)
+					SELECT a.id, m.pos, m.mention, m.amount, m.amount_min, m.amount_max, m.qualifier, m.currency, a.region_code
+					  FROM st_$k s JOIN zhfacts.article a ON a.url = s.url, zhfacts.extract_money(a.body) m
+					ON CONFLICT DO NOTHING"
+		) &
+		pids+=($!)
+	done
+	for p in "${pids[@]}"; do wait "$p"; done
+	sql -c "CREATE TEMP TABLE ini AS SELECT a.id, coalesce(a.published_at, a.ingested_at) AS seen, a.region_code, i.name, i.pos, i.kind,
+				(zhfacts._units(a.body, ARRAY[i.pos], E'。！？!?；;\n'))[1] AS sentence
+			  FROM (SELECT url FROM st_0 UNION ALL SELECT url FROM st_1) s JOIN zhfacts.article a ON a.url = s.url,
+				zhfacts.extract_initiatives(a.body) i" \
+		-c "INSERT INTO zhfacts.initiative AS n (name, kind, region_code, first_seen)
+			SELECT DISTINCT ON (name) name, kind, region_code, seen FROM ini ORDER BY name, seen, id, pos
+			ON CONFLICT (name) DO UPDATE SET first_seen = EXCLUDED.first_seen, region_code = EXCLUDED.region_code, kind = EXCLUDED.kind
+			WHERE n.first_seen > EXCLUDED.first_seen" \
+		-c "INSERT INTO zhfacts.initiative_mention (initiative_id, article_id, pos, kind, sentence)
+			SELECT n.id, i.id, i.pos, i.kind, i.sentence FROM ini i JOIN zhfacts.initiative n ON n.name = i.name
+			ON CONFLICT DO NOTHING" \
+		-c "DROP TABLE st_0, st_1"
+}
+
+# search words, picked by document frequency in the first 5,000 articles:
+# frequent (30-50% of the articles), medium (about 1%), rare (1 in 5,000)
+FREQ=(推出 工作 建设 服务 发展 街道 村民 经济 收入 旅游)
+MED=(一举 一体 一同 三角 上升 一口气 下决心 不在乎 不得不 不正之风)
+RARE=(北头 肺脏 游勇 驮子 馍馍 酗酒 章句 晨会 公心 堆儿)
+# three or more characters, for pg_trgm (a two-character LIKE pattern has no trigram)
+MED3=(一口气 一怒之下 一成不变 下决心 不在乎 不好意思 不得不 不得已 不正之风 不由得)
+RARE3=(精辟想象 投降故事 恶狗考勤 树叶调查 有无娘子 煎饼高帽 人类生命 解热平均 溪谷大会 苍劲电话)
+PHRASE=(民营企业负责人 人才补贴 企业服务驿站 乡村振兴联合体 生态修复工程 书香驿站 华侨公益基金 村集体经济 乡贤联谊会 助学项目)
+PROV=(33 44 32 51 41 37 42 43 15 53)
+COUNTY=(容城县 象山区 湘乡市 孝昌县 龙陵县 海陵区 沙市区 淳安县 宜阳县 龙华区)
+
+# queries: id, word list, SQL with %s for the word
+QUERIES=(
+"Q01 count, one word (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s')"
+"Q02 rank_cd LIMIT 20, frequent word|FREQ|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
+"Q03 rank_cd LIMIT 20, medium word|MED|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
+"Q04 rank_cd LIMIT 20, rare word|RARE|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
+"Q05 phrase, ranked LIMIT 20|PHRASE|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, phraseto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
+"Q06 two words AND (medium+frequent), ranked LIMIT 20|PAIR|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, websearch_to_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
+"Q07 two words OR (medium), count|ORPAIR|SELECT count(*) FROM zhfacts.article WHERE tsv @@ websearch_to_tsquery('zhfacts.chinese', '%s')"
+"Q08 ts_headline of the 10 best (medium)|MED|SELECT id, ts_headline('zhfacts.chinese', body, q, 'StartSel=【, StopSel=】, MaxFragments=2') FROM (SELECT id, body, q FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC LIMIT 10) t"
+"Q09 title only (weight A), LIMIT 20 (medium)|MED|SELECT id, title FROM zhfacts.article WHERE tsv @@ to_tsquery('zhfacts.chinese', '%s:A') LIMIT 20"
+"Q10 word + year, count (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s') AND published_at >= '2020-01-01' AND published_at < '2021-01-01'"
+"Q11 newest 20 with a frequent word|FREQ|SELECT id, title, published_at FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s') ORDER BY published_at DESC LIMIT 20"
+"Q12 word + province, count (medium)|MEDPROV|SELECT count(*) FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s') AND region_code LIKE '%s%%'"
+"Q13 money per prefecture of a province|PROV|SELECT r.name, sum(m.amount) FROM zhfacts.article_money m JOIN zhfacts.region r ON r.code = left(m.region_code, 4) WHERE m.region_code LIKE '%s%%' GROUP BY r.name ORDER BY 2 DESC NULLS LAST"
+"Q14 money per prefecture, articles with a word (medium)|MED|SELECT r.name, sum(m.amount) FROM zhfacts.article a JOIN zhfacts.article_money m ON m.article_id = a.id JOIN zhfacts.region r ON r.code = left(m.region_code, 4) WHERE a.tsv @@ plainto_tsquery('zhfacts.chinese', '%s') GROUP BY r.name ORDER BY 2 DESC NULLS LAST LIMIT 20"
+"Q15 initiatives per prefecture of a province|PROV|SELECT r.name, count(DISTINCT m.initiative_id) FROM zhfacts.article a JOIN zhfacts.initiative_mention m ON m.article_id = a.id JOIN zhfacts.region r ON r.code = left(a.region_code, 4) WHERE a.region_code LIKE '%s%%' GROUP BY r.name ORDER BY 2 DESC"
+"Q16 top initiatives in articles with a word (medium)|MED|SELECT i.name, count(*) FROM zhfacts.article a JOIN zhfacts.initiative_mention m ON m.article_id = a.id JOIN zhfacts.initiative i ON i.id = m.initiative_id WHERE a.tsv @@ plainto_tsquery('zhfacts.chinese', '%s') GROUP BY i.name ORDER BY 2 DESC LIMIT 10"
+"Q17 articles per prefecture with a word (medium)|MED|SELECT r.name, count(*) FROM zhfacts.article a JOIN zhfacts.region r ON r.code = left(a.region_code, 4) WHERE a.tsv @@ plainto_tsquery('zhfacts.chinese', '%s') GROUP BY r.name ORDER BY 2 DESC LIMIT 20"
+"Q18 regions named with a word, top 10 (medium)|MED|SELECT r.name, count(*) FROM zhfacts.article a JOIN zhfacts.article_region ar ON ar.article_id = a.id JOIN zhfacts.region r ON r.code = ar.code WHERE a.tsv @@ plainto_tsquery('zhfacts.chinese', '%s') GROUP BY r.name ORDER BY 2 DESC LIMIT 10"
+"Q19 newest 20 articles about a county (by name)|COUNTY|SELECT a.id, a.title FROM zhfacts.region r JOIN zhfacts.article a ON a.region_code = r.code WHERE r.name = '%s' ORDER BY a.published_at DESC LIMIT 20"
+"Q20 prefix query w:*, count (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE tsv @@ to_tsquery('zhfacts.chinese', '%s:*')"
+"Q21 count, one word (medium, 3+ characters: for B03)|MED3|SELECT count(*) FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s')"
+"Q22 count, rare word (3+ characters: for B05)|RARE3|SELECT count(*) FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s')"
+"P04 rank_cd LIMIT 20, rare word, pending list not flushed|RARE|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
+"B01 simple: count, one word (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', '%s')"
+"B02 simple: rank_cd LIMIT 20 (frequent)|FREQ|SELECT id, ts_rank_cd(to_tsvector('simple', body), q) r FROM zhfacts.article, plainto_tsquery('simple', '%s') q WHERE to_tsvector('simple', body) @@ q ORDER BY r DESC LIMIT 20"
+"B03 trgm: LIKE count, one word (medium, 3+ characters)|MED3|SELECT count(*) FROM zhfacts.article WHERE body LIKE '%%%s%%'"
+"B04 trgm: LIKE LIMIT 20 (frequent)|FREQ|SELECT id, title FROM zhfacts.article WHERE body LIKE '%%%s%%' LIMIT 20"
+"B05 trgm: LIKE count, rare word (3+ characters)|RARE3|SELECT count(*) FROM zhfacts.article WHERE body LIKE '%%%s%%'"
+)
+
+ONCE=" Q02 Q05 B02 B03 B05 "	# the slow ones: once per word, the others twice
+
+run_queries() {	# run_queries N Q|B: the queries Qnn or Bnn, each with its 10 words
+	local n=$1 qf
+	qf=$OUT/queries_${n}_$2.sql
+	{
+		echo '\timing on'
+		echo "SET statement_timeout = '120s';"
+		echo '\o /dev/null'
+		for q in "${QUERIES[@]}"; do
+			IFS='|' read -r label list tmpl <<<"$q"
+			local id=${label%% *} reps="1 2"
+			[ "${id:0:1}" = "$2" ] || continue
+			case "${QSKIP:-}" in *" $id "*) continue ;; esac
+			case "$ONCE" in *" $id "*) reps=1 ;; esac
+			for i in 0 1 2 3 4 5 6 7 8 9; do
+				local a b
+				case $list in
+				FREQ) a=${FREQ[$i]} ;; MED) a=${MED[$i]} ;; RARE) a=${RARE[$i]} ;; PHRASE) a=${PHRASE[$i]} ;;
+				PROV) a=${PROV[$i]} ;; COUNTY) a=${COUNTY[$i]} ;;
+				MED3) a=${MED3[$i]} ;; RARE3) a=${RARE3[$i]} ;;
+				PAIR) a="${MED[$i]} ${FREQ[$i]}" ;; ORPAIR) a="${MED[$i]} or ${MED[$(((i + 1) % 10))]}" ;;
+				MEDPROV) a=${MED[$i]}; b=${PROV[$i]} ;;
+				esac
+				for rep in $reps; do
+					echo "\\echo @ $id $i $rep"
+					# shellcheck disable=SC2059
+					if [ "$list" = MEDPROV ]; then printf "$tmpl;\n" "$a" "$b"; else printf "$tmpl;\n" "$a"; fi
+				done
+			done
+		done
+	} >"$qf"
+	psql -X -q -f "$qf" 2>&1 | awk -v n="$n" '
+		/^@ / {id = $2; w = $3; next}
+		/^Time:/ && id != "" {print n "\t" id "\t" w "\t" $2; next}
+		/canceling statement/ {print n "\t" id "\t" w "\t" 120000}' >>"$OUT/queries.tsv"
+}
+
+pct() {	# pct N [PREFIX]: p50 / p95 of the queries run at N
+	awk -F'\t' -v n="$1" -v p="${2:-}" '$1 == n && index($2, p) == 1' "$OUT/queries.tsv" | sort -t$'\t' -k2,2 -k4,4g | awk -F'\t' '
+		{k = $2; v[k, ++c[k]] = $4}
+		END {for (k in c) {m = c[k]; p50 = v[k, int((m + 1) / 2)]; i95 = int(0.95 * m + 0.999); p95 = v[k, i95];
+			printf "  %s p50 %.1f ms, p95 %.1f ms (%d runs)\n", k, p50, p95, m}}' | sort
+}
+
+have=0
+for N in $SIZES; do
+	echo "== $N articles"
+	[ "$N" -gt "$have" ] || { echo "sizes must grow" >&2; exit 1; }
+	sql -c "DROP INDEX IF EXISTS zhfacts.article_tsv_idx, zhfacts.article_simple_idx, zhfacts.article_trgm_idx"
+	t0=$(date +%s.%N)
+	bulk_load $((have + 1)) "$N"
+	t1=$(date +%s.%N)
+	sql -c "VACUUM ANALYZE zhfacts.article" -c "ANALYZE zhfacts.article_region" -c "ANALYZE zhfacts.article_money" \
+		-c "ANALYZE zhfacts.initiative_mention" -c "ANALYZE zhfacts.initiative"
+	rec "$N" bulk_ms_per_article "$(awk -v a="$t0" -v b="$t1" -v n=$((N - have)) 'BEGIN {printf "%.3f", (b - a) * 1000 / n}')"
+	have=$N
+	rec "$N" articles "$(psql -X -At -c 'SELECT count(*) FROM zhfacts.article')"
+
+	# the GIN index of the zhfacts tsvector
+	rec "$N" gin_build_ms "$(ms "CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)")"
+	rec "$N" gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_tsv_idx') / 1048576.0, 1)")"
+
+	# ingestion of new raw pages into the table holding N articles
+	sql -c "DROP TABLE IF EXISTS batch" -c "CREATE TABLE batch (url text, raw text)"
+	python3 bench/gen_scale_corpus.py --seed $SEED --start $((100000000 + N)) -n "$BATCH" --format tsv-raw |
+		sql -c "COPY batch FROM STDIN"
+	sql -c "CHECKPOINT"
+	t=$(ms "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch")
+	rec "$N" ingest_ms_per_article "$(awk -v t="$t" -v n="$BATCH" 'BEGIN {printf "%.3f", t / n}')"
+	rec "$N" ingest_kb "$(psql -X -At -c "SELECT round(avg(octet_length(raw)) / 1024.0, 2) FROM batch")"
+	have=$((have + BATCH))
+	rec "$N" table_mb "$(psql -X -At -c "SELECT round(pg_table_size('zhfacts.article') / 1048576.0)")"
+	rec "$N" facts "$(psql -X -At -c "SELECT format('%s regions, %s money, %s initiative mentions, %s initiatives',
+		(SELECT count(*) FROM zhfacts.article_region), (SELECT count(*) FROM zhfacts.article_money),
+		(SELECT count(*) FROM zhfacts.initiative_mention), (SELECT count(*) FROM zhfacts.initiative))")"
+
+	# per-article cost of each function on BATCH articles spread over the table (best of 3: the machine is shared)
+	sql -c "DROP TABLE IF EXISTS probe" -c "CREATE TABLE probe AS SELECT a.body FROM zhfacts.article a
+		WHERE a.id IN (SELECT 1 + (g * (SELECT max(id) FROM zhfacts.article)) / $BATCH FROM generate_series(0, $BATCH - 1) g)" \
+		-c "VACUUM ANALYZE probe"
+	rec "$N" probe_kb "$(psql -X -At -c "SELECT round(avg(octet_length(body)) / 1024.0, 2) FROM probe")"
+	nprobe=$(psql -X -At -c "SELECT count(*) FROM probe")
+	for f in "to_tsvector_zhfacts|SELECT sum(length(to_tsvector('zhfacts.chinese', body))) FROM probe" \
+		"to_tsvector_simple|SELECT sum(length(to_tsvector('simple', body))) FROM probe" \
+		"extract_regions|SELECT count(*) FROM probe, zhfacts.extract_regions(body)" \
+		"extract_money|SELECT count(*) FROM probe, zhfacts.extract_money(body)" \
+		"extract_initiatives|SELECT count(*) FROM probe, zhfacts.extract_initiatives(body)" \
+		"region_of|SELECT count(zhfacts.region_of(body)) FROM probe" \
+		"money_in_context|SELECT count(*) FROM probe, zhfacts.money_in_context(body)"; do
+		name=${f%%|*}; q=${f#*|}
+		t=$(ms "SET max_parallel_workers_per_gather = 0" "$q" "$q")
+		t2=$(ms "SET max_parallel_workers_per_gather = 0" "$q")
+		t3=$(ms "SET max_parallel_workers_per_gather = 0" "$q")
+		rec "$N" "${name}_ms_per_article" "$(awk -v t="$t" -v u="$t2" -v v="$t3" -v n="$nprobe" 'BEGIN {if (u < t) t = u; if (v < t) t = v; printf "%.4f", t / n}')"
+	done
+
+	# queries right after the batch: the GIN pending list (fastupdate) holds
+	# what ingest_article added since its last flush, and every search reads it
+	rec "$N" pending_pages_after_ingest "$(psql -X -At -c "SELECT pending_pages FROM pgstatginindex('zhfacts.article_tsv_idx')")"
+	run_queries "$N" P
+	sql -c "VACUUM ANALYZE zhfacts.article"	# flushes the pending list
+	rec "$N" load_average "$(cut -d' ' -f1-3 /proc/loadavg)"
+	run_queries "$N" Q
+	pct "$N" Q
+	if [ "$N" = "$PARALLEL_AT" ] && [ -f bench/bench_parallel.sh ]; then
+		ZHFACTS_BENCH_USE_ENV=1 PARALLEL_USE_ARTICLES=1 bash bench/bench_parallel.sh | tee "$OUT/parallel_$N.txt"
+	fi
+
+	# baselines on the same bodies
+	rec "$N" simple_gin_build_ms "$(ms "CREATE INDEX article_simple_idx ON zhfacts.article USING gin (to_tsvector('simple', body))")"
+	rec "$N" simple_gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_simple_idx') / 1048576.0, 1)")"
+	if [ "$N" -le "$TRGM_MAX" ]; then
+		rec "$N" trgm_gin_build_ms "$(ms "CREATE INDEX article_trgm_idx ON zhfacts.article USING gin (body gin_trgm_ops)")"
+		rec "$N" trgm_gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_trgm_idx') / 1048576.0, 1)")"
+	else
+		ONCE="$ONCE B03 B04 B05 "	# no index: sequential scans (B03, B05 would take minutes each)
+		QSKIP=" B03 B05 "
+	fi
+	sql -c "VACUUM ANALYZE zhfacts.article"
+
+	run_queries "$N" B
+	pct "$N" B
+	df -h "$PWD" | tail -1 | awk '{print "  disk: " $3 " used, " $4 " free"}'
+	echo "  database: $(psql -X -At -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+done
+fi
+
+# p50 / p95 per query and size
+python3 - "$OUT" <<'PY'
+import sys, math, collections
+out = sys.argv[1]
+t = collections.defaultdict(list)
+for line in open(out + '/queries.tsv'):
+    n, q, w, ms = line.split('\t')
+    t[(int(n), q)].append(float(ms))
+ns = sorted({n for n, _ in t})
+with open(out + '/query_pct.tsv', 'w') as f:
+    for (n, q), v in sorted(t.items()):
+        v.sort()
+        p50 = v[(len(v) - 1) // 2]
+        p95 = v[math.ceil(0.95 * len(v)) - 1]
+        f.write('%d\t%s\t%.2f\t%.2f\n' % (n, q, p50, p95))
+PY
+echo "== query latency p50 / p95 (ms) per size"
+awk -F'\t' '{k[$2] = k[$2] sprintf("  %9s / %-9s", $3, $4)} END {for (q in k) print q k[q]}' "$OUT/query_pct.tsv" | sort
+
+# chart
+python3 - "$OUT" <<'PY'
+import sys, collections
+out = sys.argv[1]
+r = collections.defaultdict(dict)
+for line in open(out + '/results.tsv'):
+    n, k, v = line.rstrip('\n').split('\t')
+    r[int(n)][k] = v
+cols = ['ingest_ms_per_article', 'bulk_ms_per_article', 'to_tsvector_zhfacts_ms_per_article', 'extract_regions_ms_per_article',
+        'extract_money_ms_per_article', 'extract_initiatives_ms_per_article', 'region_of_ms_per_article',
+        'money_in_context_ms_per_article', 'to_tsvector_simple_ms_per_article',
+        'gin_build_ms', 'gin_mb', 'simple_gin_build_ms', 'simple_gin_mb', 'trgm_gin_build_ms', 'trgm_gin_mb']
+with open(out + '/results_wide.dat', 'w') as f:
+    f.write('# n ' + ' '.join(cols) + '\n')
+    for n in sorted(r):
+        f.write('%d %s\n' % (n, ' '.join(r[n].get(c, 'NaN') for c in cols)))
+q = collections.defaultdict(dict)
+for line in open(out + '/query_pct.tsv'):
+    n, k, p50, p95 = line.split('\t')
+    q[int(n)][k] = p95.strip()
+keys = ['Q02', 'Q03', 'Q04', 'Q05', 'Q08', 'Q11', 'Q13', 'Q15', 'Q19', 'B03']
+with open(out + '/query_wide.dat', 'w') as f:
+    f.write('# n ' + ' '.join(keys) + '\n')
+    for n in sorted(q):
+        f.write('%d %s\n' % (n, ' '.join(q[n].get(k, 'NaN') for k in keys)))
+PY
+gnuplot <<GP
+set terminal pngcairo size 1600,1150 font "Sans,11"
+set output "$CHART"
+set multiplot layout 2,2 title "zhfacts at scale: $(nproc) cores, $(date -u +%Y-%m-%d) (x: articles in the table, log scale)"
+set logscale x
+set grid
+set key outside right top font ",9"
+set xlabel "articles"
+set title "Cost per article (ms)"
+set logscale y
+plot "$OUT/results_wide.dat" u 1:2 w lp lw 2 t "ingest\\\_article (all facts, GIN)", \
+  "" u 1:3 w lp t "bulk load (2 sessions, wall)", \
+  "" u 1:4 w lp t "to\\\_tsvector zhfacts", "" u 1:5 w lp t "extract\\\_regions", "" u 1:6 w lp t "extract\\\_money", \
+  "" u 1:7 w lp t "extract\\\_initiatives", "" u 1:8 w lp t "region\\\_of", "" u 1:9 w lp t "money\\\_in\\\_context", \
+  "" u 1:10 w lp dt 2 t "to\\\_tsvector simple"
+set title "GIN index build time (s)"
+plot "$OUT/results_wide.dat" u 1:(\$11/1000) w lp lw 2 t "zhfacts.chinese", "" u 1:(\$13/1000) w lp t "simple", "" u 1:(\$15/1000) w lp t "pg\\\_trgm"
+set title "GIN index size (MB)"
+plot "$OUT/results_wide.dat" u 1:12 w lp lw 2 t "zhfacts.chinese", "" u 1:14 w lp t "simple", "" u 1:16 w lp t "pg\\\_trgm"
+set title "Query latency p95 (ms); bar 50 ms"
+plot "$OUT/query_wide.dat" u 1:2 w lp lw 2 t "Q02 rank LIMIT 20, frequent word", "" u 1:3 w lp lw 2 t "Q03 rank, medium word", \
+  "" u 1:4 w lp lw 2 t "Q04 rank, rare word", "" u 1:5 w lp t "Q05 phrase, ranked", "" u 1:6 w lp t "Q08 ts\\\_headline top 10", \
+  "" u 1:7 w lp t "Q11 newest 20, frequent word", "" u 1:8 w lp t "Q13 money per prefecture", "" u 1:9 w lp t "Q15 initiatives per prefecture", \
+  "" u 1:10 w lp t "Q19 county by name", "" u 1:11 w lp dt 2 t "B03 pg\\\_trgm LIKE, medium", 50 w l lc rgb "red" dt 3 lw 2 t "50 ms bar"
+unset multiplot
+GP
+echo "chart: $CHART"
+echo "results: $OUT/results.tsv, $OUT/queries.tsv, $OUT/query_pct.tsv"
