@@ -12,7 +12,7 @@ PG_SRCS = $(wildcard src/pg/*.c)
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 DATA_built = zhfacts--$(EXTVERSION).sql
-DATA = $(wildcard src/sql/updates/zhfacts--*.sql)
+DATA = $(filter-out %/zhfacts--$(EXTVERSION).sql,$(wildcard src/sql/updates/zhfacts--*.sql))
 DATA_TSEARCH = zhfacts.dict
 
 # zhfacts_setup creates the extension; every other test runs after it, in name order.
