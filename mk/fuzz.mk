@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_TARGETS = $(patsubst test/fuzz/%.c,tmp/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
 
-tmp/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/norm_table.gen.c $(wildcard src/core/*.h)
+tmp/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/norm_table.gen.c $(wildcard src/core/*.h test/fuzz/*.h)
 	@mkdir -p tmp/fuzz
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-Isrc/core -o $@ $< $(CORE_SRCS) src/core/norm_table.gen.c src/tools/alloc_libc.c -lm

@@ -11,6 +11,7 @@
  * and amount_min <= amount <= amount_max wherever they are set.
  * Run with `make fuzz`.
  */
+#include "fuzz_util.h"
 #include "money.h"
 #include "number.h"
 #include "utf8.h"
@@ -20,23 +21,6 @@
 #include <string.h>
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Valid UTF-8: no byte decodes as the one-byte replacement of a bad sequence. */
-static bool
-valid_utf8(const uint8_t *s, size_t len)
-{
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		int			used;
-
-		if (zf_utf8_decode(s + i, len - i, &used) == ZF_BADCHAR && used == 1)
-			return false;
-		i += (size_t) used;
-	}
-	return true;
-}
 
 static void
 check_dec(const zf_dec *d)

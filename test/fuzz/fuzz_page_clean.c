@@ -13,6 +13,7 @@
  * UTF-8 of the length it reports.
  * Run with `make fuzz`.
  */
+#include "fuzz_util.h"
 #include "page_clean.h"
 #include "utf8.h"
 #include "zf_alloc.h"
@@ -22,24 +23,6 @@
 #include <string.h>
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Valid UTF-8: no byte decodes as the one-byte replacement of a bad sequence. */
-static bool
-valid_utf8(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *) str;
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		int			used;
-
-		if (zf_utf8_decode(s + i, len - i, &used) == ZF_BADCHAR && used == 1)
-			return false;
-		i += (size_t) used;
-	}
-	return true;
-}
 
 /* The same sets as page_clean.c counts. */
 static bool
