@@ -21,11 +21,19 @@ typedef enum zf_charclass
 	ZF_CC_OTHER					/* letters of other scripts, emoji, unassigned */
 } zf_charclass;
 
+/* A CJK ideograph: the unified blocks, extensions and compatibility ideographs. */
+static inline bool
+zf_is_ideograph(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+/* An ideograph or 〇, the zero of Chinese numerals: what the segmenter treats as Han. */
 static inline bool
 zf_is_han(uint32_t c)
 {
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
+	return zf_is_ideograph(c) || c == 0x3007;
 }
 
 static inline zf_charclass

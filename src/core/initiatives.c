@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "charclass.h"
 #include "norm.h"
 #include "utf8.h"
 #include "zf_alloc.h"
@@ -135,13 +136,6 @@ static const char *const generic_prefixes[] = {
 };
 
 static bool
-is_han(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
-static bool
 is_alnum(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -151,7 +145,7 @@ is_alnum(uint32_t c)
 static bool
 is_name_char(uint32_t c)
 {
-	return is_han(c) || is_alnum(c) || c == 0xB7 || c == 0x30FB;	/* · */
+	return zf_is_ideograph(c) || is_alnum(c) || c == 0xB7 || c == 0x30FB;	/* · */
 }
 
 typedef struct text
@@ -613,7 +607,7 @@ name_start(const text *t, int k)
 		a++;
 	/* the village a workshop is in is not part of its name: X村e万家共富工坊 */
 	for (int i = k - 4; i > a; i--)
-		if (t->nm[i] == 0x6751 && is_han(t->nm[i - 1]))	/* 村 */
+		if (t->nm[i] == 0x6751 && zf_is_ideograph(t->nm[i - 1]))	/* 村 */
 		{
 			a = i + 1;
 			break;
@@ -690,7 +684,7 @@ scan_suffixes(const text *t, result *quoted, result *r)
 			in_quote = true;
 		else if (t->nm[i] == 0x201D || t->nm[i] == 0x300D || t->nm[i] == 0x300F || t->nm[i] == '\n')
 			in_quote = false;
-		if (in_quote || !is_han(t->nm[i]))
+		if (in_quote || !zf_is_ideograph(t->nm[i]))
 			continue;
 		k = kind_at(t, i);
 		if (!k)

@@ -8,6 +8,7 @@
  * no rules of their own.  The scan resumes after the number, so every byte is
  * looked at a bounded number of times: linear in the input.
  */
+#include "charclass.h"
 #include "money.h"
 #include "norm.h"
 #include "utf8.h"
@@ -427,13 +428,6 @@ match_back(const bwin *b, int from, const mword *list, int n, int *ncp)
 }
 
 static bool
-is_han(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
-static bool
 is_alnum(uint32_t c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -717,7 +711,7 @@ read_currency(const unsigned char *s, size_t len, size_t pos, const side *sd, cu
 			!(sd->num.flags & ZF_NUM_ARABIC) && !(nx && in_set(nx, "钱毛角")) &&
 			!(nx >= '0' && nx <= '9') && !(nx && in_set(nx, "五六七八九二三四两")))
 			return false;
-		if (nx && is_han(nx) && !in_set(nx, kuai_follow) && !is_numeral(nx))
+		if (nx && zf_is_ideograph(nx) && !in_set(nx, kuai_follow) && !is_numeral(nx))
 			return false;
 	}
 	return true;
@@ -761,7 +755,7 @@ read_change(const unsigned char *s, size_t len, size_t pos, int kind, zf_dec *v)
 			end = w.end[0];
 			round = 1;
 		}
-		else if ((w.n == 0 || (!is_han(w.cp[0]) && !is_alnum(w.cp[0])) || w.cp[0] == 0x7684) &&
+		else if ((w.n == 0 || (!zf_is_ideograph(w.cp[0]) && !is_alnum(w.cp[0])) || w.cp[0] == 0x7684) &&
 				 ((kind == CUR_KUAI && round == 0) || (round == 1 && jiao)))
 		{
 			/* 3块5: the digit after 块 is 角; 一块二毛五: after 毛, 分 */
@@ -885,7 +879,7 @@ match_at(const unsigned char *s, size_t len, size_t anchor, size_t floor, bool p
 			*run_end = e;
 		}
 		f = peek(s, len, e, &nx);
-		if (is_han(f) && !cjk_bit(follow_bits, f) && !is_numeral(f) && f != 0x70B9)
+		if (zf_is_ideograph(f) && !cjk_bit(follow_bits, f) && !is_numeral(f) && f != 0x70B9)
 		{
 			uint32_t	p = 0;
 
@@ -924,7 +918,7 @@ match_at(const unsigned char *s, size_t len, size_t anchor, size_t floor, bool p
 				return false;
 			}
 			c = peek(s, len, t->end, &nx);
-			if (c == '%' || c == 0x2030 || (is_han(c) && !cjk_bit(follow_bits, c)))
+			if (c == '%' || c == 0x2030 || (zf_is_ideograph(c) && !cjk_bit(follow_bits, c)))
 			{
 				uint32_t	p = 0;
 
@@ -1216,7 +1210,7 @@ match_at(const unsigned char *s, size_t len, size_t anchor, size_t floor, bool p
 		zf_dec		hundred;
 
 		c = peek(s, len, end, &nx);
-		if (c != 0 && (is_han(c) ? !in_set(c, ctx_follow) :
+		if (c != 0 && (zf_is_ideograph(c) ? !in_set(c, ctx_follow) :
 					   !(c == ' ' || c == '\t' || c == 0x3000 || is_clause_end(c) ||
 						 in_set(c, "()[]\"'\u201c\u3011\u300d\u300f\u201d\u2019\u300b"))))
 			return false;

@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "charclass.h"
 #include "norm.h"
 #include "utf8.h"
 #include "zf_alloc.h"
@@ -45,13 +46,6 @@ cp_push(cpbuf *b, uint32_t c)
 		b->cp = zf_realloc(b->cp, sizeof(uint32_t) * b->cap);
 	}
 	b->cp[b->n++] = c;
-}
-
-static bool
-is_han(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
 static bool
@@ -112,7 +106,7 @@ pinyin_end(const uint32_t *s, int n, int i, uint32_t prev)
 	bool		toned = false;
 	int			j;
 
-	if ((s[i] != '(' && s[i] != 0xFF08) || !is_han(prev))
+	if ((s[i] != '(' && s[i] != 0xFF08) || !zf_is_ideograph(prev))
 		return i;
 	for (j = i + 1; j < n && j - i <= 8; j++)
 	{
@@ -238,7 +232,7 @@ broken_hidden_tag(const uint32_t *s, int n, int i)
 			hidden = true;
 		if (s[j] == '>')
 			return hidden ? j + 1 : i;
-		if (is_han(s[j]))
+		if (zf_is_ideograph(s[j]))
 			return i;
 	}
 	return i;
@@ -671,7 +665,7 @@ count_han(const uint32_t *s, int a, int b)
 	{
 		if ((i & 0xFFFF) == 0)
 			zf_check_interrupts();	/* a page of one huge line is scanned a few times */
-		n += is_han(s[i]);
+		n += zf_is_ideograph(s[i]);
 	}
 	return n;
 }
@@ -995,12 +989,12 @@ zf_page_clean(const char *raw, size_t len, zf_page *page)
 		{
 			uint32_t	c = s[k];
 
-			if (is_han(c))
+			if (zf_is_ideograph(c))
 			{
 				uint32_t	nc = zf_norm_cp(c);
 
 				han++;
-				if (nc != c && is_han(nc))
+				if (nc != c && zf_is_ideograph(nc))
 					trad++;
 			}
 			else if (is_latin(c))

@@ -13,6 +13,7 @@
  * UTF-8 of the length it reports.
  * Run with `make fuzz`.
  */
+#include "charclass.h"
 #include "fuzz_util.h"
 #include "page_clean.h"
 #include "utf8.h"
@@ -25,13 +26,6 @@
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The same sets as page_clean.c counts. */
-static bool
-is_han(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
 static bool
 is_latin(uint32_t c)
 {
@@ -52,7 +46,7 @@ count(const char *str, int *han, int *latin)
 		int			used;
 		uint32_t	c = zf_utf8_decode(s + i, len - i, &used);
 
-		*han += is_han(c);
+		*han += zf_is_ideograph(c);
 		*latin += is_latin(c);
 		i += (size_t) used;
 		n++;
