@@ -102,6 +102,36 @@ decode_text(text *t, int *n)
 }
 
 /*
+ * The code points of t with the byte offset of each (and of the end, at
+ * index *n): for cutting units out of t by character position.
+ */
+int
+zhfacts_decode_offsets(text *t, pg_wchar **cps, int **byteoff)
+{
+	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	int			n = 0;
+
+	*cps = palloc((len + 1) * sizeof(pg_wchar));
+	*byteoff = palloc((len + 1) * sizeof(int));
+	for (int off = 0; off < len; n++)
+	{
+		int			l = pg_utf_mblen(buf + off);
+
+		if (off + l > len)
+			l = len - off;
+		(*cps)[n] = utf8_to_unicode(buf + off);
+		(*byteoff)[n] = off;
+		off += l;
+	}
+	(*byteoff)[n] = len;
+	return n;
+}
+
+/*
+ * _unit_start and _unit_end: SQL functions of version 0.1 only (0.2 finds
+ * units in C, money.c); kept so that a 0.1 install loads until it is updated.
+ *
  * zhfacts._unit_start(doc text, pos int, delims text) RETURNS int: the
  * 1-based start of the sentence (clause, paragraph: units ending at any
  * character of delims) that holds position pos.  Walks doc up to pos only.
@@ -169,11 +199,11 @@ zhfacts_units(PG_FUNCTION_ARGS)
 	text	   *doc;
 	ArrayType  *posarr;
 	const char *buf;
-	int			len;
 	int			nd,
-				n = 0,
+				n,
 				npos;
 	pg_wchar   *del;
+	pg_wchar   *cps;
 	int		   *byteoff;
 	bool	   *isdel;
 	Datum	   *posd;
@@ -187,26 +217,14 @@ zhfacts_units(PG_FUNCTION_ARGS)
 	doc = PG_GETARG_TEXT_PP(0);
 	posarr = PG_GETARG_ARRAYTYPE_P(1);
 	buf = VARDATA_ANY(doc);
-	len = VARSIZE_ANY_EXHDR(doc);
 	del = decode_text(PG_GETARG_TEXT_PP(2), &nd);
 	deconstruct_array(posarr, INT4OID, 4, true, TYPALIGN_INT, &posd, &posnull, &npos);
 
 	/* byte offset of every character, and whether it ends a unit */
-	byteoff = palloc((len + 1) * sizeof(int));
-	isdel = palloc((len + 1) * sizeof(bool));
-	for (int off = 0; off < len; n++)
-	{
-		pg_wchar	c;
-		int			l = pg_utf_mblen((const unsigned char *) buf + off);
-
-		if (off + l > len)
-			l = len - off;
-		c = utf8_to_unicode((const unsigned char *) buf + off);
-		byteoff[n] = off;
-		isdel[n] = zhfacts_char_in(c, del, nd);
-		off += l;
-	}
-	byteoff[n] = len;
+	n = zhfacts_decode_offsets(doc, &cps, &byteoff);
+	isdel = palloc((n + 1) * sizeof(bool));
+	for (int i = 0; i < n; i++)
+		isdel[i] = zhfacts_char_in(cps[i], del, nd);
 
 	out = palloc(sizeof(Datum) * (npos + 1));
 	outnull = palloc(sizeof(bool) * (npos + 1));

@@ -381,29 +381,6 @@ money_context(extract_state *st, int pos, Datum *values, bool *nulls)
 	nulls[1] = ctx == NULL;
 }
 
-/* The document as code points, with byte offsets, for units and clauses. */
-static void
-decode_doc(region_list *r, text *doc)
-{
-	int			len = VARSIZE_ANY_EXHDR(doc);
-
-	r->cps = palloc((len + 1) * sizeof(pg_wchar));
-	r->byteoff = palloc((len + 1) * sizeof(int));
-	r->nchars = 0;
-	for (int off = 0; off < len; r->nchars++)
-	{
-		const unsigned char *p = (const unsigned char *) VARDATA_ANY(doc) + off;
-		int			l = pg_utf_mblen(p);
-
-		if (off + l > len)
-			l = len - off;
-		r->cps[r->nchars] = utf8_to_unicode(p);
-		r->byteoff[r->nchars] = off;
-		off += l;
-	}
-	r->byteoff[r->nchars] = len;
-}
-
 /*
  * zhfacts.money_in_context(doc text, doc_region text DEFAULT NULL) RETURNS
  * TABLE(mention, pos, amount, amount_min, amount_max, qualifier, currency,
@@ -425,7 +402,7 @@ zhfacts_money_in_context(PG_FUNCTION_ARGS)
 	doc = PG_GETARG_TEXT_PP(0);
 	r.doc_region = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
 	zhfacts_region_spans(doc, &r.pos, &r.end, &r.code, &r.code_null, &r.n);
-	decode_doc(&r, doc);
+	r.nchars = zhfacts_decode_offsets(doc, &r.cps, &r.byteoff);
 	scan_money(fcinfo, doc, &r);
 	return (Datum) 0;
 }

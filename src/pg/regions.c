@@ -279,7 +279,7 @@ zhfacts_region_spans(text *doc, int **pos, int **end, Datum **code, bool **code_
 	zf_region_mention *m;
 	size_t		nm,
 				bi = 0;
-	int64		ci = 0;
+	int			ci = 0;
 
 	extract(doc, g, &m, &nm);
 	*n = (int) nm;
@@ -289,15 +289,11 @@ zhfacts_region_spans(text *doc, int **pos, int **end, Datum **code, bool **code_
 	*code_null = palloc(sizeof(bool) * (nm + 1));
 	for (size_t i = 0; i < nm; i++)
 	{
-		int64		len = 0;
-
 		/* byte offsets to character positions; mentions come in text order */
-		while (bi < m[i].off)
-			ci += (((unsigned char) s[bi++]) & 0xC0) != 0x80;
-		for (size_t b = m[i].off; b < m[i].off + m[i].len; b++)
-			len += (((unsigned char) s[b]) & 0xC0) != 0x80;
-		(*pos)[i] = (int) ci + 1;
-		(*end)[i] = (int) (ci + len) + 1;
+		ci += pg_mbstrlen_with_len(s + bi, (int) (m[i].off - bi));
+		bi = m[i].off;
+		(*pos)[i] = ci + 1;
+		(*end)[i] = ci + pg_mbstrlen_with_len(s + bi, (int) m[i].len) + 1;
 		(*code_null)[i] = m[i].region == ZF_GAZ_NONE;
 		(*code)[i] = (*code_null)[i] ? (Datum) 0 : PointerGetDatum(region_code(g, m[i].region));
 	}

@@ -39,6 +39,12 @@ extern uint64 zhfacts_parse_generation;
 extern void zhfacts_region_spans(text *doc, int **pos, int **end, Datum **code,
 								 bool **code_null, int *n);
 
+/*
+ * The code points of t into *cps, the byte offset of each into *byteoff (and
+ * the end at index n); returns n (ingest.c).
+ */
+extern int	zhfacts_decode_offsets(text *t, pg_wchar **cps, int **byteoff);
+
 /* Is c one of the n code points of set?  (For sets of delimiters.) */
 static inline bool
 zhfacts_char_in(pg_wchar c, const pg_wchar *set, int n)

@@ -126,20 +126,6 @@ COMMENT ON TABLE zhfacts.article_money IS
 	'Every sum of money in an article body, with the region it is about (nearest region named before it in the sentence, else the paragraph, else the article''s) and its clause';
 SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_money', '');
 
-CREATE FUNCTION zhfacts._unit_start(doc text, pos int, delims text)
-RETURNS int
-AS 'MODULE_PATHNAME', 'zhfacts_unit_start'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION zhfacts._unit_start(text, int, text) IS
-	'Internal: 1-based start of the sentence, clause or paragraph (units ending at any character of delims) holding position pos';
-
-CREATE FUNCTION zhfacts._unit_end(doc text, pos int, delims text)
-RETURNS int
-AS 'MODULE_PATHNAME', 'zhfacts_unit_end'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION zhfacts._unit_end(text, int, text) IS
-	'Internal: 1-based position of the last character (its delimiter included) of the unit holding position pos';
-
 CREATE FUNCTION zhfacts._units(doc text, pos int[], delims text)
 RETURNS text[]
 AS 'MODULE_PATHNAME', 'zhfacts_units'

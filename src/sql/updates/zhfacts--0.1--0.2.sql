@@ -1,7 +1,8 @@
 -- zhfacts 0.1 -> 0.2 (ALTER EXTENSION zhfacts UPDATE).  Data stay as they
 -- are; test/upgrade.sh checks that the result equals a fresh 0.2 install.
 --  * money_in_context is C (it was SQL over the plpgsql _money_in_context,
---    which is gone): same results, ingestion faster
+--    which is gone, with the _unit_start and _unit_end it called): same
+--    results, ingestion faster
 --  * _article_facts inserts initiative mentions in a statement of their own:
 --    under concurrent ingestion, mentions of an initiative another session
 --    had just created were lost (bench/bench_concurrency.sh)
@@ -129,6 +130,8 @@ COMMENT ON FUNCTION zhfacts.ingest_article(text, text) IS
 	'Store a raw saved page as an article (title, publication time read as China time, source, cleaned body, script) with its facts; the same url or content again returns the existing id; ERROR on empty or non-Chinese input';
 
 DROP FUNCTION zhfacts._money_in_context(text, text, int[], int[], text[]);
+DROP FUNCTION zhfacts._unit_start(text, int, text);
+DROP FUNCTION zhfacts._unit_end(text, int, text);
 
 -- functions over a whole document cost more than the planner's default of 1,
 -- which kept them out of parallel plans
