@@ -15,7 +15,10 @@
 #   5. P04: a rare-word ranked search before the GIN pending list is flushed;
 #      then VACUUM and 22 analyst queries, each with 10 different search words
 #      (or regions), each run twice (the slow ones once): p50 and p95,
-#   6. baselines: GIN index on to_tsvector('simple', body) and pg_trgm
+#   6. a RUM index on the same tsvector (Debian postgresql-15-rum): build
+#      time, size, and the ranked searches answered in rank order from it
+#      (ORDER BY tsv <=> q LIMIT 20: R02-R05, R08),
+#   7. baselines: GIN index on to_tsvector('simple', body) and pg_trgm
 #      (gin_trgm_ops on body, up to SCALE_TRGM_MAX = 100000 articles): build
 #      time and size, and 5 baseline queries.
 # Results: $SCALE_OUT (default tmp/scale)/results.tsv and queries.tsv, a
@@ -62,6 +65,7 @@ if [ "${SCALE_REPORT_ONLY:-}" != 1 ]; then	# SCALE_REPORT_ONLY=1: only the table
 : >"$OUT/queries.tsv"
 
 if [ "${ZHFACTS_BENCH_USE_ENV:-}" != 1 ]; then
+	PACKAGES="$PACKAGES postgresql-$PG_MAJOR-rum"
 	zf_install_packages
 	zf_build_install
 	zf_cluster_start
@@ -76,7 +80,11 @@ db=zf_scale
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" \
 	-c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
 export PGDATABASE=$db
-psql -X -q -c "CREATE EXTENSION zhfacts" -c "CREATE EXTENSION pg_trgm" -c "CREATE EXTENSION pgstattuple"
+psql -X -q -c "CREATE EXTENSION zhfacts" -c "CREATE EXTENSION pg_trgm" -c "CREATE EXTENSION pgstattuple" -c "CREATE EXTENSION rum"
+# the same-moment baseline of ingestion: the batch also goes into an empty table
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_empty" \
+	-c "CREATE DATABASE ${db}_empty ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+psql -X -q -d ${db}_empty -c "CREATE EXTENSION zhfacts"
 settings=$(psql -X -At -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
 	WHERE name IN ('shared_buffers', 'maintenance_work_mem', 'work_mem', 'max_wal_size', 'fsync', 'synchronous_commit', 'full_page_writes', 'max_parallel_workers_per_gather', 'lc_ctype')")
 echo "server: $(psql -X -At -c 'SHOW server_version'), $settings"
@@ -93,11 +101,9 @@ sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 # sessions at once: INSERT into zhfacts.article with region_of(body) and
 # facts_at preset (the restore path of the insert trigger: content hash and the
 # generated tsvector computed, facts not), then article_region filled
-# set-based with extract_regions (as the after trigger does) and article_money
-# with extract_money and, as a shortcut, the article's region (the trigger's
-# money_in_context finds the region of each figure and its clause: 0.8 ms an
-# article in PL/pgSQL, the largest part of a bulk load); then initiatives and
-# their mentions in one session, as the trigger does.
+# set-based with extract_regions and article_money with money_in_context (as
+# the after trigger does); then initiatives and their mentions in one session,
+# as the trigger does.
 bulk_load() {
 	local from=$1 to=$2 n half pids=()
 	n=$((to - from + 1)); half=$((n / 2))
@@ -113,9 +119,9 @@ bulk_load() {
 				-c "INSERT INTO zhfacts.article_region (article_id, pos, mention, code)
 					SELECT a.id, r.pos, r.mention, r.code FROM st_$k s JOIN zhfacts.article a ON a.url = s.url,
 						zhfacts.extract_regions(a.body) r ON CONFLICT DO NOTHING" \
-				-c "INSERT INTO zhfacts.article_money (article_id, pos, mention, amount, amount_min, amount_max, qualifier, currency, region_code)
-					SELECT a.id, m.pos, m.mention, m.amount, m.amount_min, m.amount_max, m.qualifier, m.currency, a.region_code
-					  FROM st_$k s JOIN zhfacts.article a ON a.url = s.url, zhfacts.extract_money(a.body) m
+				-c "INSERT INTO zhfacts.article_money (article_id, pos, mention, amount, amount_min, amount_max, qualifier, currency, region_code, context)
+					SELECT a.id, m.pos, m.mention, m.amount, m.amount_min, m.amount_max, m.qualifier, m.currency, m.region_code, m.context
+					  FROM st_$k s JOIN zhfacts.article a ON a.url = s.url, zhfacts.money_in_context(a.body, a.region_code) m
 					ON CONFLICT DO NOTHING"
 		) &
 		pids+=($!)
@@ -171,6 +177,12 @@ QUERIES=(
 "Q20 prefix query w:*, count (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE tsv @@ to_tsquery('zhfacts.chinese', '%s:*')"
 "Q21 count, one word (medium, 3+ characters: for B03)|MED3|SELECT count(*) FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s')"
 "Q22 count, rare word (3+ characters: for B05)|RARE3|SELECT count(*) FROM zhfacts.article WHERE tsv @@ plainto_tsquery('zhfacts.chinese', '%s')"
+"R02 RUM: rank LIMIT 20, frequent word|FREQ|SELECT id, title, tsv <=> q d FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20"
+"R03 RUM: rank LIMIT 20, medium word|MED|SELECT id, title, tsv <=> q d FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20"
+"R04 RUM: rank LIMIT 20, rare word|RARE|SELECT id, title, tsv <=> q d FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20"
+"R05 RUM: phrase, ranked LIMIT 20|PHRASE|SELECT id, title, tsv <=> q d FROM zhfacts.article, phraseto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20"
+"R06 RUM: two words AND (medium+frequent), ranked LIMIT 20|PAIR|SELECT id, title, tsv <=> q d FROM zhfacts.article, websearch_to_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20"
+"R08 RUM: ts_headline of the 10 best (medium)|MED|SELECT id, ts_headline('zhfacts.chinese', body, q, 'StartSel=【, StopSel=】, MaxFragments=2') FROM (SELECT id, body, q FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 10) t"
 "P04 rank_cd LIMIT 20, rare word, pending list not flushed|RARE|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
 "B01 simple: count, one word (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', '%s')"
 "B02 simple: rank_cd LIMIT 20 (frequent)|FREQ|SELECT id, ts_rank_cd(to_tsvector('simple', body), q) r FROM zhfacts.article, plainto_tsquery('simple', '%s') q WHERE to_tsvector('simple', body) @@ q ORDER BY r DESC LIMIT 20"
@@ -228,7 +240,7 @@ have=0
 for N in $SIZES; do
 	echo "== $N articles"
 	[ "$N" -gt "$have" ] || { echo "sizes must grow" >&2; exit 1; }
-	sql -c "DROP INDEX IF EXISTS zhfacts.article_tsv_idx, zhfacts.article_simple_idx, zhfacts.article_trgm_idx"
+	sql -c "DROP INDEX IF EXISTS zhfacts.article_tsv_idx, zhfacts.article_simple_idx, zhfacts.article_trgm_idx, zhfacts.article_rum_idx"
 	t0=$(date +%s.%N)
 	bulk_load $((have + 1)) "$N"
 	t1=$(date +%s.%N)
@@ -242,13 +254,25 @@ for N in $SIZES; do
 	rec "$N" gin_build_ms "$(ms "CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)")"
 	rec "$N" gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_tsv_idx') / 1048576.0, 1)")"
 
-	# ingestion of new raw pages into the table holding N articles
-	sql -c "DROP TABLE IF EXISTS batch" -c "CREATE TABLE batch (url text, raw text)"
-	python3 bench/gen_scale_corpus.py --seed $SEED --start $((100000000 + N)) -n "$BATCH" --format tsv-raw |
-		sql -c "COPY batch FROM STDIN"
+	# ingestion of new raw pages into the table holding N articles, between two
+	# ingestions of the same pages into an empty table (same moment, same
+	# machine load): the ratio says what the size of the table costs
+	python3 bench/gen_scale_corpus.py --seed $SEED --start $((100000000 + N)) -n "$BATCH" --format tsv-raw >"$OUT/batch.tsv"
+	for d in $db ${db}_empty; do
+		psql -X -q -v ON_ERROR_STOP=1 -d "$d" -c "DROP TABLE IF EXISTS batch" -c "CREATE TABLE batch (url text, raw text)" \
+			-c "\\copy batch FROM '$OUT/batch.tsv'"
+	done
+	ingest_empty() {
+		PGDATABASE=${db}_empty ms "TRUNCATE zhfacts.article" \
+			"CHECKPOINT" "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch"
+	}
+	e1=$(ingest_empty)
 	sql -c "CHECKPOINT"
 	t=$(ms "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch")
+	e2=$(ingest_empty)
 	rec "$N" ingest_ms_per_article "$(awk -v t="$t" -v n="$BATCH" 'BEGIN {printf "%.3f", t / n}')"
+	rec "$N" ingest_empty_ms_per_article "$(awk -v a="$e1" -v b="$e2" -v n="$BATCH" 'BEGIN {printf "%.3f", (a + b) / 2 / n}')"
+	rec "$N" ingest_ratio_to_empty "$(awk -v t="$t" -v a="$e1" -v b="$e2" 'BEGIN {printf "%.3f", t / ((a + b) / 2)}')"
 	rec "$N" ingest_kb "$(psql -X -At -c "SELECT round(avg(octet_length(raw)) / 1024.0, 2) FROM batch")"
 	have=$((have + BATCH))
 	rec "$N" table_mb "$(psql -X -At -c "SELECT round(pg_table_size('zhfacts.article') / 1048576.0)")"
@@ -284,6 +308,14 @@ for N in $SIZES; do
 	rec "$N" load_average "$(cut -d' ' -f1-3 /proc/loadavg)"
 	run_queries "$N" Q
 	pct "$N" Q
+
+	# the RUM index: the ranked searches in rank order from the index
+	rec "$N" rum_build_ms "$(ms "CREATE INDEX article_rum_idx ON zhfacts.article USING rum (tsv rum_tsvector_ops)")"
+	rec "$N" rum_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_rum_idx') / 1048576.0, 1)")"
+	sql -c "VACUUM ANALYZE zhfacts.article"
+	run_queries "$N" R
+	pct "$N" R
+	sql -c "DROP INDEX zhfacts.article_rum_idx"
 	if [ "$N" = "$PARALLEL_AT" ] && [ -f bench/bench_parallel.sh ]; then
 		ZHFACTS_BENCH_USE_ENV=1 PARALLEL_USE_ARTICLES=1 bash bench/bench_parallel.sh | tee "$OUT/parallel_$N.txt"
 	fi
@@ -337,7 +369,8 @@ for line in open(out + '/results.tsv'):
 cols = ['ingest_ms_per_article', 'bulk_ms_per_article', 'to_tsvector_zhfacts_ms_per_article', 'extract_regions_ms_per_article',
         'extract_money_ms_per_article', 'extract_initiatives_ms_per_article', 'region_of_ms_per_article',
         'money_in_context_ms_per_article', 'to_tsvector_simple_ms_per_article',
-        'gin_build_ms', 'gin_mb', 'simple_gin_build_ms', 'simple_gin_mb', 'trgm_gin_build_ms', 'trgm_gin_mb']
+        'gin_build_ms', 'gin_mb', 'simple_gin_build_ms', 'simple_gin_mb', 'trgm_gin_build_ms', 'trgm_gin_mb',
+        'rum_build_ms', 'rum_mb', 'ingest_empty_ms_per_article']
 with open(out + '/results_wide.dat', 'w') as f:
     f.write('# n ' + ' '.join(cols) + '\n')
     for n in sorted(r):
@@ -346,7 +379,7 @@ q = collections.defaultdict(dict)
 for line in open(out + '/query_pct.tsv'):
     n, k, p50, p95 = line.split('\t')
     q[int(n)][k] = p95.strip()
-keys = ['Q02', 'Q03', 'Q04', 'Q05', 'Q08', 'Q11', 'Q13', 'Q15', 'Q19', 'B03']
+keys = ['Q02', 'Q03', 'Q04', 'Q05', 'Q08', 'Q11', 'Q13', 'Q15', 'Q19', 'B03', 'R02', 'R03', 'R04']
 with open(out + '/query_wide.dat', 'w') as f:
     f.write('# n ' + ' '.join(keys) + '\n')
     for n in sorted(q):
@@ -366,16 +399,20 @@ plot "$OUT/results_wide.dat" u 1:2 w lp lw 2 t "ingest\\\_article (all facts, GI
   "" u 1:3 w lp t "bulk load (2 sessions, wall)", \
   "" u 1:4 w lp t "to\\\_tsvector zhfacts", "" u 1:5 w lp t "extract\\\_regions", "" u 1:6 w lp t "extract\\\_money", \
   "" u 1:7 w lp t "extract\\\_initiatives", "" u 1:8 w lp t "region\\\_of", "" u 1:9 w lp t "money\\\_in\\\_context", \
-  "" u 1:10 w lp dt 2 t "to\\\_tsvector simple"
+  "" u 1:10 w lp dt 2 t "to\\\_tsvector simple", "" u 1:19 w lp dt 3 t "ingest\\\_article into an empty table (same moment)"
 set title "GIN index build time (s)"
-plot "$OUT/results_wide.dat" u 1:(\$11/1000) w lp lw 2 t "zhfacts.chinese", "" u 1:(\$13/1000) w lp t "simple", "" u 1:(\$15/1000) w lp t "pg\\\_trgm"
+plot "$OUT/results_wide.dat" u 1:(\$11/1000) w lp lw 2 t "zhfacts.chinese", "" u 1:(\$13/1000) w lp t "simple", "" u 1:(\$15/1000) w lp t "pg\\\_trgm", \
+  "" u 1:(\$17/1000) w lp t "RUM, zhfacts.chinese"
 set title "GIN index size (MB)"
-plot "$OUT/results_wide.dat" u 1:12 w lp lw 2 t "zhfacts.chinese", "" u 1:14 w lp t "simple", "" u 1:16 w lp t "pg\\\_trgm"
+plot "$OUT/results_wide.dat" u 1:12 w lp lw 2 t "zhfacts.chinese", "" u 1:14 w lp t "simple", "" u 1:16 w lp t "pg\\\_trgm", \
+  "" u 1:18 w lp t "RUM, zhfacts.chinese"
 set title "Query latency p95 (ms); bar 50 ms"
 plot "$OUT/query_wide.dat" u 1:2 w lp lw 2 t "Q02 rank LIMIT 20, frequent word", "" u 1:3 w lp lw 2 t "Q03 rank, medium word", \
   "" u 1:4 w lp lw 2 t "Q04 rank, rare word", "" u 1:5 w lp t "Q05 phrase, ranked", "" u 1:6 w lp t "Q08 ts\\\_headline top 10", \
   "" u 1:7 w lp t "Q11 newest 20, frequent word", "" u 1:8 w lp t "Q13 money per prefecture", "" u 1:9 w lp t "Q15 initiatives per prefecture", \
-  "" u 1:10 w lp t "Q19 county by name", "" u 1:11 w lp dt 2 t "B03 pg\\\_trgm LIKE, medium", 50 w l lc rgb "red" dt 3 lw 2 t "50 ms bar"
+  "" u 1:10 w lp t "Q19 county by name", "" u 1:11 w lp dt 2 t "B03 pg\\\_trgm LIKE, medium", \
+  "" u 1:12 w lp lw 2 dt 4 t "R02 RUM rank, frequent word", "" u 1:13 w lp lw 2 dt 4 t "R03 RUM rank, medium word", \
+  "" u 1:14 w lp lw 2 dt 4 t "R04 RUM rank, rare word", 50 w l lc rgb "red" dt 3 lw 2 t "50 ms bar"
 unset multiplot
 GP
 echo "chart: $CHART"

@@ -12,6 +12,7 @@
 #include "utf8.h"
 #include "zf_alloc.h"
 
+#include <math.h>
 #include <string.h>
 
 #define CHUNK_SOFT		2048	/* chars after which a chunk ends at the next break */
@@ -35,10 +36,24 @@
 #define WORD_BONUS		2.5f	/* a dictionary word of two or more characters */
 #define SINGLE_BONUS	1.5f	/* a single character */
 
+/*
+ * Words of three or more characters counted fewer times than this in the
+ * word list's source corpus get no WORD_BONUS.  Seven in ten entries of the
+ * jieba list are such rare counts, many of them compounds (共同富裕: 3) that
+ * both segmentation standards cut into their words; the bonus would keep
+ * them whole.  Unbonused, such a word still wins where its parts are rarer
+ * still.  Two-character words keep the bonus (乡贤: cutting it gives single
+ * characters, not words).  Chosen from RARE_WORD_COUNT 10 and 20, and from
+ * every length / three or more / four or more, by F1 on SIGHAN 2005
+ * (bench/RESULTS.md).
+ */
+#define RARE_WORD_COUNT 10
+
 struct zf_seg
 {
 	const zf_dict *dict;
 	const zf_trie *user;
+	float		rare_word_logp; /* log probability of RARE_WORD_COUNT sightings */
 	const unsigned char *text;
 	size_t		len;
 	size_t		pos;			/* byte offset of the next chunk */
@@ -99,6 +114,7 @@ zf_seg_begin(const zf_dict *dict, const zf_trie *user, const char *text, size_t 
 	memset(s, 0, sizeof(*s));
 	s->dict = dict;
 	s->user = user;
+	s->rare_word_logp = dict->min_logp + logf(RARE_WORD_COUNT - 0.5f);
 	s->text = (const unsigned char *) text;
 	s->len = len;
 	return s;
@@ -487,7 +503,9 @@ graph_cb(void *arg, size_t len, float logp)
 {
 	graph_ctx  *g = arg;
 	zf_seg	   *s = g->s;
-	float		score = logp + (len >= 2 ? WORD_BONUS : SINGLE_BONUS) + s->best[g->i + len];
+	float		bonus = len == 1 ? SINGLE_BONUS :
+		(len < 3 || logp >= s->rare_word_logp) ? WORD_BONUS : 0;
+	float		score = logp + bonus + s->best[g->i + len];
 
 	if (score > s->best[g->i])
 	{
