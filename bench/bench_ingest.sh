@@ -4,6 +4,9 @@
 # same run on the same text: a plain INSERT of the raw pages, and an INSERT
 # of the cleaned text into a table with the same tsvector column and GIN index.
 #
+# Then the same pages as bin/zhfacts-load stores them, a transaction a page,
+# in one session and in two at once (zhfacts-load -j 2).
+#
 # Usage: bench/bench_ingest.sh [PAGES_DIR...]   (default: sample/ and, when
 # present, ../shared/seeds).  Every page is repeated with a numbered sentence
 # inserted, so no two are duplicates, up to about ZHFACTS_BENCH_MB (default 4)
@@ -85,5 +88,28 @@ psql -X -At -c "SELECT format('stored: %s articles, %s regions, %s sums of money
 	(SELECT count(*) FROM zhfacts.article), (SELECT count(*) FROM zhfacts.article_region),
 	(SELECT count(*) FROM zhfacts.article_money), (SELECT count(*) FROM zhfacts.initiative_mention),
 	(SELECT count(*) FROM zhfacts.initiative))"
+
+# as bin/zhfacts-load does it: a transaction a page, in one session and in
+# JOBS sessions at once (zhfacts-load -j), each taking every JOBS-th page
+sessions() {	# sessions LABEL JOBS STATEMENT-FOR-r.raw: wall-clock MB/s
+	local t0 t1 k pids=()
+	psql -X -q -c "CHECKPOINT"
+	t0=$(date +%s.%N)
+	for ((k = 0; k < $2; k++)); do
+		psql -X -q -v ON_ERROR_STOP=1 -c "DO \$\$ DECLARE r record; BEGIN
+			FOR r IN SELECT raw FROM staging WHERE n % $2 = $k ORDER BY n LOOP $3; COMMIT; END LOOP; END \$\$" &
+		pids+=($!)
+	done
+	for k in "${pids[@]}"; do wait "$k"; done
+	t1=$(date +%s.%N)
+	awk -v l="$1" -v a="$t0" -v b="$t1" -v by="$bytes" 'BEGIN { ms = (b - a) * 1000; printf "%-58s %9.0f ms  %6.2f MB/s\n", l, ms, by / 1048576 / (ms / 1000) }'
+}
+for jobs in 1 2; do
+	psql -X -q -c "TRUNCATE zhfacts.article"
+	sessions "zhfacts.ingest_article, a transaction a page, $jobs session(s)" $jobs "PERFORM zhfacts.ingest_article(r.raw)"
+done
+psql -X -q -c "TRUNCATE indexed"
+sessions "baseline: clean_page + INSERT with tsvector and GIN, 2 sessions" 2 \
+	"INSERT INTO indexed (title, body) SELECT p.title, p.body FROM zhfacts.clean_page(r.raw) p"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
 [ -n "${ZF_KEEP_DB:-}" ] || { if [ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ]; then psql -X -q -d postgres -c "DROP DATABASE $db"; fi; }

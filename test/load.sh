@@ -12,7 +12,7 @@ ok() { passed=$((passed + 1)); echo "ok: $1"; }
 bad() { failed=$((failed + 1)); echo "FAILED: $1"; }
 q() { psql -X -At -v ON_ERROR_STOP=1 -d "$db" -c "$1"; }
 cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP DATABASE IF EXISTS ${db}_j3" >/dev/null 2>&1
 	rm -rf "$dir" "$dir.err"
 }
 trap cleanup EXIT
@@ -37,6 +37,23 @@ if [ "$(q "SELECT count(*) FROM zhfacts.article WHERE script = 'hant'")" = 1 ]; 
 if [ "$(q "SELECT count(*) FROM zhfacts.article WHERE body ~ '\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)'")" = 0 ]; then ok "pinyin annotations removed"; else bad "pinyin left"; fi
 b=$(q "SELECT to_char(published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') FROM zhfacts.article WHERE title LIKE '龙港举办城市阅读季%'")
 if [ "$b" = "2023-09-28 18:12:05" ]; then ok "date after a today banner"; else bad "date after a today banner: $b"; fi
+
+# three sessions at once: the same articles and facts as one session
+facts="SELECT count(*), string_agg(md5(body), ',' ORDER BY md5(body)), (SELECT count(*) FROM zhfacts.article_region),
+	(SELECT count(*) FROM zhfacts.article_money), (SELECT count(*) FROM zhfacts.initiative_mention),
+	(SELECT string_agg(name, ',' ORDER BY name) FROM zhfacts.initiative) FROM zhfacts.article"
+psql -X -q -d postgres -c "CREATE DATABASE ${db}_j3 ENCODING 'UTF8' TEMPLATE template0" >/dev/null
+psql -X -q -d "${db}_j3" -c "CREATE EXTENSION zhfacts" >/dev/null
+out=$(bin/zhfacts-load -j 3 -d "${db}_j3" sample/ 2>/dev/null); rc=$?
+if [ $rc = 0 ] && [[ $out == "loaded $n, duplicates 0, failed 0"* ]] &&
+	[ "$(psql -X -At -d "${db}_j3" -c "$facts")" = "$(q "$facts")" ]; then
+	ok "-j 3: the same articles and facts: $out"
+else
+	bad "-j 3 (rc $rc): $out"
+fi
+psql -X -q -d postgres -c "DROP DATABASE ${db}_j3" >/dev/null
+out=$(bin/zhfacts-load -j x -d "$db" sample/ 2>&1); rc=$?
+if [ $rc = 1 ] && [[ $out == *"-j takes a number"* ]]; then ok "-j x refused"; else bad "-j x (rc $rc): $out"; fi
 
 # again: all duplicates
 out=$(bin/zhfacts-load -d "$db" sample/ 2>/dev/null); rc=$?
