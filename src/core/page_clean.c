@@ -395,28 +395,31 @@ starts_at(const uint32_t *norm, int i, int b, const char *w)
 }
 
 /*
- * A word list decoded once, with a 64-bit Bloom filter of its first
- * characters: has_any runs on every short line, and most characters start
- * no word of the list.
+ * A word list decoded once, its words chained in 64 buckets by their first
+ * character, with a 64-bit mask of the buckets in use: has_any runs on every
+ * short line, and most characters start no word of the list.
  */
-#define LIST_MAX_WORDS	32
-#define LIST_MAX_CHARS	8
+#define LIST_MAX_WORDS	128
+#define LIST_MAX_CHARS	12
+#define LIST_BUCKETS	64
 
 typedef struct word_index
 {
 	const char *const *words;	/* the list indexed, NULL for a free slot */
-	uint64_t	first;
+	uint64_t	first;			/* bit b: bucket b holds a word */
 	int			n;
+	int16_t		head[LIST_BUCKETS]; /* first word of each bucket, -1 for none */
+	int16_t		next[LIST_MAX_WORDS];	/* next word of the same bucket */
 	int			len[LIST_MAX_WORDS];
 	uint32_t	cp[LIST_MAX_WORDS][LIST_MAX_CHARS];
 } word_index;
 
 static word_index indexes[4];
 
-static uint64_t
-bloom_bit(uint32_t c)
+static int
+bucket_of(uint32_t c)
 {
-	return UINT64_C(1) << ((c * 0x9E3779B1u) >> 26);
+	return (int) ((c * 0x9E3779B1u) >> 26);
 }
 
 static const word_index *
@@ -434,11 +437,14 @@ index_of(const char *const *words)
 		return x;
 	x->n = 0;
 	x->first = 0;
+	for (int b = 0; b < LIST_BUCKETS; b++)
+		x->head[b] = -1;
 	for (int i = 0; words[i]; i++)
 	{
 		size_t		off = 0,
 					len = strlen(words[i]);
-		int			nc = 0;
+		int			nc = 0,
+					b;
 
 		if (x->n == LIST_MAX_WORDS)
 			return NULL;
@@ -452,7 +458,11 @@ index_of(const char *const *words)
 		if (off < len)
 			return NULL;
 		x->len[x->n] = nc;
-		x->first |= bloom_bit(x->cp[x->n][0]);
+		/* chained at the head: a bucket's words are tried last word first */
+		b = bucket_of(x->cp[x->n][0]);
+		x->next[x->n] = x->head[b];
+		x->head[b] = (int16_t) x->n;
+		x->first |= UINT64_C(1) << b;
 		x->n++;
 	}
 	x->words = words;
@@ -475,9 +485,11 @@ has_any(const uint32_t *norm, int a, int b, const char *const *words)
 	}
 	for (int i = a; i < b; i++)
 	{
-		if (!(x->first & bloom_bit(norm[i])))
+		int			bucket = bucket_of(norm[i]);
+
+		if (!(x->first & (UINT64_C(1) << bucket)))
 			continue;
-		for (int w = 0; w < x->n; w++)
+		for (int w = x->head[bucket]; w >= 0; w = x->next[w])
 		{
 			int			k;
 
