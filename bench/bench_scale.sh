@@ -65,7 +65,6 @@ if [ "${SCALE_REPORT_ONLY:-}" != 1 ]; then	# SCALE_REPORT_ONLY=1: only the table
 : >"$OUT/queries.tsv"
 
 if [ "${ZHFACTS_BENCH_USE_ENV:-}" != 1 ]; then
-	PACKAGES="$PACKAGES postgresql-$PG_MAJOR-rum"
 	zf_install_packages
 	zf_build_install
 	zf_cluster_start

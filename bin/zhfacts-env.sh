@@ -9,7 +9,7 @@
 ZHFACTS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_MAJOR=15
 PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
-PACKAGES="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-contrib libicu-dev pkg-config make gcc libc6-dev clang libclang-rt-14-dev python3 util-linux"
+PACKAGES="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-contrib postgresql-$PG_MAJOR-rum libicu-dev pkg-config make gcc libc6-dev clang libclang-rt-14-dev python3 util-linux"
 
 zf_log() { printf '== %s\n' "$*" >&2; }
 
