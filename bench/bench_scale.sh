@@ -338,22 +338,8 @@ for N in $SIZES; do
 done
 fi
 
-# p50 / p95 per query and size
-python3 - "$OUT" <<'PY'
-import sys, math, collections
-out = sys.argv[1]
-t = collections.defaultdict(list)
-for line in open(out + '/queries.tsv'):
-    n, q, w, ms = line.split('\t')
-    t[(int(n), q)].append(float(ms))
-ns = sorted({n for n, _ in t})
-with open(out + '/query_pct.tsv', 'w') as f:
-    for (n, q), v in sorted(t.items()):
-        v.sort()
-        p50 = v[(len(v) - 1) // 2]
-        p95 = v[math.ceil(0.95 * len(v)) - 1]
-        f.write('%d\t%s\t%.2f\t%.2f\n' % (n, q, p50, p95))
-PY
+# p50 / p95 per query and size (query_pct.tsv), and the tables as markdown
+python3 bench/scale_report.py "$OUT" >"$OUT/report.md"
 echo "== query latency p50 / p95 (ms) per size"
 awk -F'\t' '{k[$2] = k[$2] sprintf("  %9s / %-9s", $3, $4)} END {for (q in k) print q k[q]}' "$OUT/query_pct.tsv" | sort
 
@@ -415,4 +401,4 @@ plot "$OUT/query_wide.dat" u 1:2 w lp lw 2 t "Q02 rank LIMIT 20, frequent word",
 unset multiplot
 GP
 echo "chart: $CHART"
-echo "results: $OUT/results.tsv, $OUT/queries.tsv, $OUT/query_pct.tsv"
+echo "results: $OUT/results.tsv, $OUT/queries.tsv, $OUT/query_pct.tsv, tables: $OUT/report.md"
