@@ -34,10 +34,11 @@ psql -X -q -c "CREATE EXTENSION zhfacts"
 
 # the pages as a staging table, through a SQL file of dollar-quoted literals
 stage=$(mktemp /tmp/zf_bench.XXXXXX.sql)
-zf_on_exit 'rm -f "$stage"'
-python3 - "$stage" "$mb" "${dirs[@]}" <<'PY'
+pagedir=$(mktemp -d /tmp/zf_bench_pages.XXXXXX)	# the same pages as files, for bin/zhfacts-load
+zf_on_exit 'rm -rf "$stage" "$pagedir"'
+python3 - "$stage" "$mb" "$pagedir" "${dirs[@]}" <<'PY'
 import os, sys
-out, mb, dirs = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+out, mb, pagedir, dirs = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4:]
 pages = []
 for d in dirs:
     for f in sorted(os.listdir(d)):
@@ -53,6 +54,8 @@ with open(out, 'w', encoding='utf-8') as o:
             k = p.find('。')
             q = p[:k + 1] + '此为第%d稿。' % i + p[k + 1:] if k >= 0 else p + '\n第%d稿' % i
             o.write('%d\t%s\n' % (i, q.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')))
+            with open(os.path.join(pagedir, '%06d.txt' % i), 'w', encoding='utf-8') as pf:
+                pf.write(q)
             total += len(q.encode('utf-8'))
             i += 1
     o.write('\\.\n')
@@ -107,6 +110,15 @@ sessions() {	# sessions LABEL JOBS STATEMENT-FOR-r.raw: wall-clock MB/s
 for jobs in 1 2; do
 	psql -X -q -c "TRUNCATE zhfacts.article"
 	sessions "zhfacts.ingest_article, a transaction a page, $jobs session(s)" $jobs "PERFORM zhfacts.ingest_article(r.raw)"
+done
+# the loader itself, end to end, on the same pages as files
+for jobs in 1 2; do
+	psql -X -q -c "TRUNCATE zhfacts.article" -c "CHECKPOINT"
+	t0=$(date +%s.%N)
+	bin/zhfacts-load -j $jobs "$pagedir" 2>/dev/null | head -1 | sed 's/^/  /' >&2
+	t1=$(date +%s.%N)
+	awk -v l="bin/zhfacts-load -j $jobs (end to end: files, psql, all facts)" -v a="$t0" -v b="$t1" -v by="$bytes" \
+		'BEGIN { ms = (b - a) * 1000; printf "%-58s %9.0f ms  %6.2f MB/s\n", l, ms, by / 1048576 / (ms / 1000) }'
 done
 psql -X -q -c "TRUNCATE indexed"
 sessions "baseline: clean_page + INSERT with tsvector and GIN, 2 sessions" 2 \
