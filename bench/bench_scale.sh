@@ -385,10 +385,10 @@ plot "$OUT/results_wide.dat" u 1:2 w lp lw 2 t "ingest\\\_article (all facts, GI
   "" u 1:4 w lp t "to\\\_tsvector zhfacts", "" u 1:5 w lp t "extract\\\_regions", "" u 1:6 w lp t "extract\\\_money", \
   "" u 1:7 w lp t "extract\\\_initiatives", "" u 1:8 w lp t "region\\\_of", "" u 1:9 w lp t "money\\\_in\\\_context", \
   "" u 1:10 w lp dt 2 t "to\\\_tsvector simple", "" u 1:19 w lp dt 3 t "ingest\\\_article into an empty table (same moment)"
-set title "GIN index build time (s)"
+set title "Index build time (s): GIN, and RUM for ranking"
 plot "$OUT/results_wide.dat" u 1:(\$11/1000) w lp lw 2 t "zhfacts.chinese", "" u 1:(\$13/1000) w lp t "simple", "" u 1:(\$15/1000) w lp t "pg\\\_trgm", \
   "" u 1:(\$17/1000) w lp t "RUM, zhfacts.chinese"
-set title "GIN index size (MB)"
+set title "Index size (MB)"
 plot "$OUT/results_wide.dat" u 1:12 w lp lw 2 t "zhfacts.chinese", "" u 1:14 w lp t "simple", "" u 1:16 w lp t "pg\\\_trgm", \
   "" u 1:18 w lp t "RUM, zhfacts.chinese"
 set title "Query latency p95 (ms); bar 50 ms"
