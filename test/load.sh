@@ -65,12 +65,15 @@ printf 'Just an English page, no Chinese here.\n' > "$dir/english.txt"
 printf 'binary\000data' > "$dir/binary.dat"
 printf '\xff\xfe not utf-8 \xe4\xb8\n' > "$dir/latin1.txt"
 printf '衢州市柯城区新建口袋公园\n2023-05-01 09:00\n来源：示范衢州\n\n衢州市柯城区今年新建口袋公园十二个，投入资金约800万元。\n' > "$dir/good.txt"
+# a page holding the loader's own quoting tags loads too
+printf '湖州市吴兴区举办乡贤大会\n2023-06-01 10:00\n来源：吴兴发布\n\n湖州市吴兴区举办乡贤大会，募集资金超3000万元。$zfload_batch$ $zfload$ $$\n' > "$dir/quotes.txt"
 out=$(bin/zhfacts-load -d "$db" "$dir" "$dir/missing.txt" 2>"$dir.err"); rc=$?
-if [ $rc = 2 ] && [[ $out == "loaded 1, duplicates 0, failed 5"* ]]; then ok "bad files skipped: ${out%%$'\n'*}"; else bad "bad files (rc $rc): $out"; fi
+if [ $rc = 2 ] && [[ $out == "loaded 2, duplicates 0, failed 5"* ]]; then ok "bad files skipped: ${out%%$'\n'*}"; else bad "bad files (rc $rc): $out"; fi
 for f in english.txt empty.txt binary.dat latin1.txt missing.txt; do
 	if grep -q "$f" <<<"$out"; then ok "reported $f"; else bad "not reported: $f"; fi
 done
-if [ "$(q "SELECT count(*) FROM zhfacts.article")" = $((n + 1)) ]; then ok "nothing half-written"; else bad "article count after bad files"; fi
+if [ "$(q "SELECT count(*) FROM zhfacts.article")" = $((n + 2)) ]; then ok "nothing half-written"; else bad "article count after bad files"; fi
+if [ "$(q "SELECT count(*) FROM zhfacts.article WHERE body LIKE '%\$zfload_batch\$ \$zfload\$ \$\$%'")" = 1 ]; then ok "a page with the loader's quoting tags, whole"; else bad "page with quoting tags"; fi
 
 # psql options are passed on; a database without the extension is a clear error
 psql -X -q -d postgres -c "CREATE DATABASE ${db}_empty" >/dev/null
