@@ -64,10 +64,13 @@ psql -X -q -v ON_ERROR_STOP=1 -f "$stage"
 read -r pages bytes < <(psql -X -At -F ' ' -c "SELECT count(*), sum(octet_length(raw)) FROM staging")
 echo "pages: $pages, raw text: $bytes bytes (from ${dirs[*]})"
 
-timed() {	# timed LABEL SQL: milliseconds of one statement
-	local ms
-	ms=$(psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' -c "$2" | awk '/^Time:/ {print $2}')
-	awk -v l="$1" -v ms="$ms" -v b="$bytes" 'BEGIN { printf "%-58s %9.0f ms  %6.2f MB/s\n", l, ms, b / 1048576 / (ms / 1000) }'
+rate() {	# rate LABEL MS: a line with the time and the MB/s of the raw text
+	awk -v l="$1" -v ms="$2" -v b="$bytes" 'BEGIN { printf "%-58s %9.0f ms  %6.2f MB/s\n", l, ms, b / 1048576 / (ms / 1000) }'
+}
+now_ms() { echo $((${EPOCHREALTIME/[.,]/} / 1000)); }
+
+timed() {	# timed LABEL SQL: one statement, by psql's \timing
+	rate "$1" "$(psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' -c "$2" | awk '/^Time:/ {print $2}')"
 }
 
 psql -X -q <<'SQL'
@@ -95,17 +98,16 @@ psql -X -At -c "SELECT format('stored: %s articles, %s regions, %s sums of money
 # as bin/zhfacts-load does it: a transaction a page, in one session and in
 # JOBS sessions at once (zhfacts-load -j), each taking every JOBS-th page
 sessions() {	# sessions LABEL JOBS STATEMENT-FOR-r.raw: wall-clock MB/s
-	local t0 t1 k pids=()
+	local t0 k pids=()
 	psql -X -q -c "CHECKPOINT"
-	t0=$(date +%s.%N)
+	t0=$(now_ms)
 	for ((k = 0; k < $2; k++)); do
 		psql -X -q -v ON_ERROR_STOP=1 -c "DO \$\$ DECLARE r record; BEGIN
 			FOR r IN SELECT raw FROM staging WHERE n % $2 = $k ORDER BY n LOOP $3; COMMIT; END LOOP; END \$\$" &
 		pids+=($!)
 	done
 	for k in "${pids[@]}"; do wait "$k"; done
-	t1=$(date +%s.%N)
-	awk -v l="$1" -v a="$t0" -v b="$t1" -v by="$bytes" 'BEGIN { ms = (b - a) * 1000; printf "%-58s %9.0f ms  %6.2f MB/s\n", l, ms, by / 1048576 / (ms / 1000) }'
+	rate "$1" $(($(now_ms) - t0))
 }
 # ZHFACTS_BENCH_REPS rounds (default 3), interleaved: the machine is shared
 for ((rep = 1; rep <= ${ZHFACTS_BENCH_REPS:-3}; rep++)); do
@@ -116,11 +118,9 @@ for ((rep = 1; rep <= ${ZHFACTS_BENCH_REPS:-3}; rep++)); do
 	# the loader itself, end to end, on the same pages as files
 	for jobs in 1 2; do
 		psql -X -q -c "TRUNCATE zhfacts.article" -c "CHECKPOINT"
-		t0=$(date +%s.%N)
+		t0=$(now_ms)
 		bin/zhfacts-load -j $jobs "$pagedir" >/dev/null 2>&1
-		t1=$(date +%s.%N)
-		awk -v l="bin/zhfacts-load -j $jobs (end to end: files, psql, all facts)" -v a="$t0" -v b="$t1" -v by="$bytes" \
-			'BEGIN { ms = (b - a) * 1000; printf "%-58s %9.0f ms  %6.2f MB/s\n", l, ms, by / 1048576 / (ms / 1000) }'
+		rate "bin/zhfacts-load -j $jobs (end to end: files, psql, all facts)" $(($(now_ms) - t0))
 	done
 done
 psql -X -q -c "TRUNCATE indexed"
