@@ -54,6 +54,7 @@ if [ "${SCALE_QUICK:-}" = 1 ]; then	# a quick run keeps the chart of the real on
 else
 	OUT=${SCALE_OUT:-tmp/scale}; CHART=${SCALE_CHART:-bench/scale.png}
 fi
+[ -n "${SCALE_QUERIES_ONLY:-}" ] && OUT=${SCALE_OUT:-tmp/scale-queries}
 SEED=7
 mkdir -p "$OUT"
 command -v gnuplot >/dev/null || {
@@ -61,29 +62,33 @@ command -v gnuplot >/dev/null || {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnuplot-nox >/dev/null
 }
 if [ "${SCALE_REPORT_ONLY:-}" != 1 ]; then	# SCALE_REPORT_ONLY=1: only the tables and chart of $OUT
-: >"$OUT/results.tsv"
-: >"$OUT/queries.tsv"
+if [ -z "${SCALE_QUERIES_ONLY:-}" ]; then
+	: >"$OUT/results.tsv"
+	: >"$OUT/queries.tsv"
 
-if [ "${ZHFACTS_BENCH_USE_ENV:-}" != 1 ]; then
-	zf_install_packages
-	zf_build_install
-	zf_cluster_start
-	psql -X -q -c "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET maintenance_work_mem = '1GB'" \
-		-c "ALTER SYSTEM SET max_wal_size = '40GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" \
-		-c "ALTER SYSTEM SET work_mem = '64MB'" -c "ALTER SYSTEM SET synchronous_commit = off" \
-		-c "ALTER SYSTEM SET full_page_writes = off" -c "ALTER SYSTEM SET effective_cache_size = '16GB'"
-	zf_as_pg "$PG_BIN/pg_ctl" -D "$ZF_PGDATA" -m fast -w restart >/dev/null
+	if [ "${ZHFACTS_BENCH_USE_ENV:-}" != 1 ]; then
+		zf_install_packages
+		zf_build_install
+		zf_cluster_start
+		psql -X -q -c "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET maintenance_work_mem = '1GB'" \
+			-c "ALTER SYSTEM SET max_wal_size = '40GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" \
+			-c "ALTER SYSTEM SET work_mem = '64MB'" -c "ALTER SYSTEM SET synchronous_commit = off" \
+			-c "ALTER SYSTEM SET full_page_writes = off" -c "ALTER SYSTEM SET effective_cache_size = '16GB'"
+		zf_as_pg "$PG_BIN/pg_ctl" -D "$ZF_PGDATA" -m fast -w restart >/dev/null
+	fi
+	export PGOPTIONS="-c maintenance_work_mem=1GB -c work_mem=64MB -c synchronous_commit=off"
+	db=zf_scale
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" \
+		-c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+	export PGDATABASE=$db
+	psql -X -q -c "CREATE EXTENSION zhfacts" -c "CREATE EXTENSION pg_trgm" -c "CREATE EXTENSION pgstattuple" -c "CREATE EXTENSION rum"
+	# the same-moment baseline of ingestion: the batch also goes into an empty table
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_empty" \
+		-c "CREATE DATABASE ${db}_empty ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+	psql -X -q -d ${db}_empty -c "CREATE EXTENSION zhfacts"
+else
+	[ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ] || { echo "SCALE_QUERIES_ONLY needs ZHFACTS_BENCH_USE_ENV=1 and the PG* environment of a scale database" >&2; exit 2; }
 fi
-export PGOPTIONS="-c maintenance_work_mem=1GB -c work_mem=64MB -c synchronous_commit=off"
-db=zf_scale
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" \
-	-c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
-export PGDATABASE=$db
-psql -X -q -c "CREATE EXTENSION zhfacts" -c "CREATE EXTENSION pg_trgm" -c "CREATE EXTENSION pgstattuple" -c "CREATE EXTENSION rum"
-# the same-moment baseline of ingestion: the batch also goes into an empty table
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_empty" \
-	-c "CREATE DATABASE ${db}_empty ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
-psql -X -q -d ${db}_empty -c "CREATE EXTENSION zhfacts"
 settings=$(psql -X -At -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
 	WHERE name IN ('shared_buffers', 'maintenance_work_mem', 'work_mem', 'max_wal_size', 'fsync', 'synchronous_commit', 'full_page_writes', 'max_parallel_workers_per_gather', 'lc_ctype')")
 echo "server: $(psql -X -At -c 'SHOW server_version'), $settings"
@@ -182,6 +187,9 @@ QUERIES=(
 "R05 RUM: phrase, ranked LIMIT 20|PHRASE|SELECT id, title, tsv <=> q d FROM zhfacts.article, phraseto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20"
 "R06 RUM: two words AND (medium+frequent), ranked LIMIT 20|PAIR|SELECT id, title, tsv <=> q d FROM zhfacts.article, websearch_to_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20"
 "R08 RUM: ts_headline of the 10 best (medium)|MED|SELECT id, ts_headline('zhfacts.chinese', body, q, 'StartSel=【, StopSel=】, MaxFragments=2') FROM (SELECT id, body, q FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 10) t"
+"T02 top_articles LIMIT 20, frequent word|FREQ|SELECT a.id, a.title, t.rank FROM zhfacts.top_articles('%s', 20) t JOIN zhfacts.article a ON a.id = t.article_id"
+"T03 top_articles LIMIT 20, medium word|MED|SELECT a.id, a.title, t.rank FROM zhfacts.top_articles('%s', 20) t JOIN zhfacts.article a ON a.id = t.article_id"
+"T04 top_articles LIMIT 20, rare word|RARE|SELECT a.id, a.title, t.rank FROM zhfacts.top_articles('%s', 20) t JOIN zhfacts.article a ON a.id = t.article_id"
 "P04 rank_cd LIMIT 20, rare word, pending list not flushed|RARE|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
 "B01 simple: count, one word (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', '%s')"
 "B02 simple: rank_cd LIMIT 20 (frequent)|FREQ|SELECT id, ts_rank_cd(to_tsvector('simple', body), q) r FROM zhfacts.article, plainto_tsquery('simple', '%s') q WHERE to_tsvector('simple', body) @@ q ORDER BY r DESC LIMIT 20"
@@ -235,11 +243,37 @@ pct() {	# pct N [PREFIX]: p50 / p95 of the queries run at N
 			printf "  %s p50 %.1f ms, p95 %.1f ms (%d runs)\n", k, p50, p95, m}}' | sort
 }
 
+# top_articles gives the ranks of ORDER BY ts_rank_cd(tsv, q) DESC LIMIT 20 (ties
+# in any order): compared for the 30 search words
+check_top() {
+	local same
+	same=$(for w in "${FREQ[@]}" "${MED[@]}" "${RARE[@]}"; do
+		echo "SELECT array(SELECT rank FROM zhfacts.top_articles('$w', 20)) = array(SELECT ts_rank_cd(tsv, q) r
+			FROM zhfacts.article, (SELECT (chr(39) || lexeme || chr(39))::tsquery q FROM unnest(to_tsvector('zhfacts.chinese', '$w'))
+			ORDER BY length(lexeme) DESC LIMIT 1) h WHERE tsv @@ q ORDER BY r DESC LIMIT 20);"
+	done | psql -X -q -At | grep -c '^t$' || true)
+	rec "$1" top_articles_same_ranks "$same/30"
+}
+
+# SCALE_QUERIES_ONLY="T Q": only these query groups (and the top_articles
+# check) on the article table as it is (with ZHFACTS_BENCH_USE_ENV=1: the
+# database PGDATABASE of the server the PG* environment names)
+if [ -n "${SCALE_QUERIES_ONLY:-}" ]; then
+	N=$(psql -X -At -c "SELECT count(*) FROM zhfacts.article")
+	echo "== $N articles: query groups $SCALE_QUERIES_ONLY"
+	for g in $SCALE_QUERIES_ONLY; do
+		run_queries "$N" "$g"
+		pct "$N" "$g"
+	done
+	check_top "$N"
+	exit 0
+fi
+
 have=0
 for N in $SIZES; do
 	echo "== $N articles"
 	[ "$N" -gt "$have" ] || { echo "sizes must grow" >&2; exit 1; }
-	sql -c "DROP INDEX IF EXISTS zhfacts.article_tsv_idx, zhfacts.article_simple_idx, zhfacts.article_trgm_idx, zhfacts.article_rum_idx"
+	sql -c "DROP INDEX IF EXISTS zhfacts.article_tsv_idx, zhfacts.article_rank_idx, zhfacts.article_simple_idx, zhfacts.article_trgm_idx, zhfacts.article_rum_idx"
 	t0=$(date +%s.%N)
 	bulk_load $((have + 1)) "$N"
 	t1=$(date +%s.%N)
@@ -252,6 +286,9 @@ for N in $SIZES; do
 	# the GIN index of the zhfacts tsvector
 	rec "$N" gin_build_ms "$(ms "CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)")"
 	rec "$N" gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_tsv_idx') / 1048576.0, 1)")"
+	# the impact tiers of top_articles
+	rec "$N" rank_build_ms "$(ms "CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv))")"
+	rec "$N" rank_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_rank_idx') / 1048576.0, 1)")"
 
 	# ingestion of new raw pages into the table holding N articles, between two
 	# ingestions of the same pages into an empty table (same moment, same
@@ -307,6 +344,9 @@ for N in $SIZES; do
 	rec "$N" load_average "$(cut -d' ' -f1-3 /proc/loadavg)"
 	run_queries "$N" Q
 	pct "$N" Q
+	run_queries "$N" T
+	pct "$N" T
+	check_top "$N"
 
 	# the RUM index: the ranked searches in rank order from the index
 	rec "$N" rum_build_ms "$(ms "CREATE INDEX article_rum_idx ON zhfacts.article USING rum (tsv rum_tsvector_ops)")"
@@ -355,7 +395,7 @@ cols = ['ingest_ms_per_article', 'bulk_ms_per_article', 'to_tsvector_zhfacts_ms_
         'extract_money_ms_per_article', 'extract_initiatives_ms_per_article', 'region_of_ms_per_article',
         'money_in_context_ms_per_article', 'to_tsvector_simple_ms_per_article',
         'gin_build_ms', 'gin_mb', 'simple_gin_build_ms', 'simple_gin_mb', 'trgm_gin_build_ms', 'trgm_gin_mb',
-        'rum_build_ms', 'rum_mb', 'ingest_empty_ms_per_article']
+        'rum_build_ms', 'rum_mb', 'ingest_empty_ms_per_article', 'rank_build_ms', 'rank_mb']
 with open(out + '/results_wide.dat', 'w') as f:
     f.write('# n ' + ' '.join(cols) + '\n')
     for n in sorted(r):
@@ -364,7 +404,7 @@ q = collections.defaultdict(dict)
 for line in open(out + '/query_pct.tsv'):
     n, k, p50, p95 = line.split('\t')
     q[int(n)][k] = p95.strip()
-keys = ['Q02', 'Q03', 'Q04', 'Q05', 'Q08', 'Q11', 'Q13', 'Q15', 'Q19', 'B03', 'R02', 'R03', 'R04']
+keys = ['Q02', 'Q03', 'Q04', 'Q05', 'Q08', 'Q11', 'Q13', 'Q15', 'Q19', 'B03', 'R02', 'R03', 'R04', 'T02', 'T03', 'T04']
 with open(out + '/query_wide.dat', 'w') as f:
     f.write('# n ' + ' '.join(keys) + '\n')
     for n in sorted(q):
@@ -387,17 +427,19 @@ plot "$OUT/results_wide.dat" u 1:2 w lp lw 2 t "ingest\\\_article (all facts, GI
   "" u 1:10 w lp dt 2 t "to\\\_tsvector simple", "" u 1:19 w lp dt 3 t "ingest\\\_article into an empty table (same moment)"
 set title "Index build time (s): GIN, and RUM for ranking"
 plot "$OUT/results_wide.dat" u 1:(\$11/1000) w lp lw 2 t "zhfacts.chinese", "" u 1:(\$13/1000) w lp t "simple", "" u 1:(\$15/1000) w lp t "pg\\\_trgm", \
-  "" u 1:(\$17/1000) w lp t "RUM, zhfacts.chinese"
+  "" u 1:(\$17/1000) w lp t "RUM, zhfacts.chinese", "" u 1:(\$20/1000) w lp t "impact tiers (top\\\_articles)"
 set title "Index size (MB)"
 plot "$OUT/results_wide.dat" u 1:12 w lp lw 2 t "zhfacts.chinese", "" u 1:14 w lp t "simple", "" u 1:16 w lp t "pg\\\_trgm", \
-  "" u 1:18 w lp t "RUM, zhfacts.chinese"
+  "" u 1:18 w lp t "RUM, zhfacts.chinese", "" u 1:21 w lp t "impact tiers (top\\\_articles)"
 set title "Query latency p95 (ms); bar 50 ms"
 plot "$OUT/query_wide.dat" u 1:2 w lp lw 2 t "Q02 rank LIMIT 20, frequent word", "" u 1:3 w lp lw 2 t "Q03 rank, medium word", \
   "" u 1:4 w lp lw 2 t "Q04 rank, rare word", "" u 1:5 w lp t "Q05 phrase, ranked", "" u 1:6 w lp t "Q08 ts\\\_headline top 10", \
   "" u 1:7 w lp t "Q11 newest 20, frequent word", "" u 1:8 w lp t "Q13 money per prefecture", "" u 1:9 w lp t "Q15 initiatives per prefecture", \
   "" u 1:10 w lp t "Q19 county by name", "" u 1:11 w lp dt 2 t "B03 pg\\\_trgm LIKE, medium", \
   "" u 1:12 w lp lw 2 dt 4 t "R02 RUM rank, frequent word", "" u 1:13 w lp lw 2 dt 4 t "R03 RUM rank, medium word", \
-  "" u 1:14 w lp lw 2 dt 4 t "R04 RUM rank, rare word", 50 w l lc rgb "red" dt 3 lw 2 t "50 ms bar"
+  "" u 1:14 w lp lw 2 dt 4 t "R04 RUM rank, rare word", \
+  "" u 1:15 w lp lw 3 t "T02 top\\\_articles, frequent word", "" u 1:16 w lp lw 3 t "T03 top\\\_articles, medium word", \
+  "" u 1:17 w lp lw 3 t "T04 top\\\_articles, rare word", 50 w l lc rgb "red" dt 3 lw 2 t "50 ms bar"
 unset multiplot
 GP
 echo "chart: $CHART"

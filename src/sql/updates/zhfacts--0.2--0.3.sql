@@ -1,0 +1,74 @@
+-- zhfacts 0.2 -> 0.3: zhfacts.top_articles, ranked single-word search from impact tiers
+-- (the rank_keys index is built over the existing articles: minutes for a million).
+
+CREATE FUNCTION zhfacts.rank_keys(tsvector) RETURNS text[]
+AS 'MODULE_PATHNAME', 'zhfacts_rank_keys'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION zhfacts.rank_keys(tsvector) IS
+	'Index keys of zhfacts.top_articles: lexeme || U+001F || tier for each lexeme whose ts_rank_cd score (tenths: D 1, C 2, B 4, A 10 a position) is 2 or more';
+
+CREATE FUNCTION zhfacts._rank_tiers(OUT tier int, OUT exact boolean) RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'zhfacts_rank_tiers'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 29;
+COMMENT ON FUNCTION zhfacts._rank_tiers() IS
+	'The tiers of zhfacts.rank_keys, highest first; exact: the tier holds one score only';
+
+CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv));
+
+CREATE FUNCTION zhfacts.top_articles(word text, n integer DEFAULT 20)
+RETURNS TABLE (article_id bigint, rank real)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	v tsvector := to_tsvector('zhfacts.chinese', word);
+	head text;
+	q tsquery;
+	t record;
+	got bigint := 0;
+	k bigint;
+BEGIN
+	IF n < 0 THEN
+		RAISE EXCEPTION 'n must not be negative: %', n
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'n is the number of articles wanted (default 20).';
+	END IF;
+	-- the lexeme that stands for the whole word: the longest, if every other
+	-- lexeme of the word (its sub-words, its tokens) lies inside it
+	SELECT u.lexeme INTO head FROM unnest(v) u ORDER BY length(u.lexeme) DESC, u.lexeme LIMIT 1;
+	IF head IS NULL OR n = 0 THEN
+		RETURN;
+	END IF;
+	IF EXISTS (SELECT FROM unnest(v) u WHERE strpos(head, u.lexeme) = 0) THEN
+		-- several words: no single lexeme to follow, every match is ranked
+		q := plainto_tsquery('zhfacts.chinese', word);
+		RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+			WHERE a.tsv @@ q ORDER BY 2 DESC LIMIT n;
+		RETURN;
+	END IF;
+	q := ('''' || replace(replace(head, '\', '\\'), '''', '''''') || '''')::tsquery;
+	-- each probe is planned with its key (EXECUTE): a generic plan guesses the
+	-- key common and may scan the table for the first few rows of a LIMIT
+	FOR t IN SELECT * FROM zhfacts._rank_tiers() LOOP
+		-- an exact tier holds one score: any n - got of its articles; a
+		-- bucket of scores: its best
+		RETURN QUERY EXECUTE
+			'SELECT a.id, ts_rank_cd(a.tsv, $1) FROM zhfacts.article a
+			  WHERE zhfacts.rank_keys(a.tsv) && $2'
+			|| CASE WHEN t.exact THEN '' ELSE ' ORDER BY 2 DESC' END || ' LIMIT $3'
+			USING q, ARRAY[head || chr(31) || t.tier], n - got;
+		GET DIAGNOSTICS k = ROW_COUNT;
+		got := got + k;
+		IF got >= n THEN
+			RETURN;
+		END IF;
+	END LOOP;
+	-- score 1 (one body occurrence) is not in the tiers
+	RETURN QUERY EXECUTE
+		'SELECT a.id, ts_rank_cd(a.tsv, $1) FROM zhfacts.article a
+		  WHERE a.tsv @@ $1 AND ts_rank_cd(a.tsv, $1) < 0.15 LIMIT $2'
+		USING q, n - got;
+END
+$$;
+COMMENT ON FUNCTION zhfacts.top_articles(text, integer) IS
+	'The n articles in which word weighs most, best first: rank = ts_rank_cd(tsv, the word''s lexeme) (a title occurrence counts 1.0, a body one 0.1; ties in no particular order), read from the impact tiers of article_rank_idx without ranking every match.  A query of several words ranks every match with ts_rank_cd(tsv, plainto_tsquery(word))';
