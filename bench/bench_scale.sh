@@ -7,14 +7,18 @@
 #      staging COPY, INSERT ... SELECT with region_of() and the tsvector, the
 #      fact tables filled set-based with the same extractors the triggers use,
 #      two sessions; the GIN indexes are dropped during the load),
-#   2. build the GIN index of zhfacts.article.tsv (time, size),
+#   2. build the GIN index of zhfacts.article.tsv and the impact tiers of
+#      top_articles (time, size),
 #   3. ingest SCALE_BATCH (2,000) new raw pages with zhfacts.ingest_article
 #      into the table holding N articles, all indexes and triggers in place,
+#      and the same pages into an empty table just before and after;
+#      SCALE_INGEST_ROUNDS (3) rounds,
 #   4. per-article cost of to_tsvector and each extractor on SCALE_BATCH
 #      articles spread over the table,
-#   5. P04: a rare-word ranked search before the GIN pending list is flushed;
-#      then VACUUM and 22 analyst queries, each with 10 different search words
-#      (or regions), each run twice (the slow ones once): p50 and p95,
+#   5. VACUUM and 22 analyst queries, each with 10 different search words
+#      (or regions), each run twice (the slow ones once): p50 and p95; the
+#      ranked searches again with top_articles (T02-T04), and a check that
+#      top_articles gives their ranks,
 #   6. a RUM index on the same tsvector (Debian postgresql-15-rum): build
 #      time, size, and the ranked searches answered in rank order from it
 #      (ORDER BY tsv <=> q LIMIT 20: R02-R05, R08),
@@ -29,7 +33,9 @@
 #        SCALE_QUICK=1 bench/bench_scale.sh   quick test: 2,000 and 5,000 articles
 #        SCALE_SIZES="10000 100000 300000" bench/bench_scale.sh
 #        SCALE_REPORT_ONLY=1 bench/bench_scale.sh   tables and chart of an earlier run
-# Own throwaway cluster (shared_buffers=2GB, fsync=off, ...) unless
+#        ZHFACTS_BENCH_USE_ENV=1 SCALE_QUERIES_ONLY="T Q" bench/bench_scale.sh
+#            query groups (and the top_articles check) on an existing scale database
+# Own throwaway cluster (shared_buffers=8GB, fsync=off, ...) unless
 # ZHFACTS_BENCH_USE_ENV=1 (then the PG* environment names the server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +44,7 @@ source bin/zhfacts-env.sh
 # Under bin/zhfacts-bench (ZHFACTS_BENCH_USE_ENV=1), which runs every
 # bench/bench_*.sh, the hours-long full run is replaced by the quick one
 # unless SCALE_SIZES says otherwise.
-if [ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ] && [ -z "${SCALE_SIZES:-}" ] && [ -z "${SCALE_QUICK:-}" ]; then
+if [ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ] && [ -z "${SCALE_SIZES:-}" ] && [ -z "${SCALE_QUICK:-}" ] && [ -z "${SCALE_QUERIES_ONLY:-}" ]; then
 	echo "bench_scale.sh under bin/zhfacts-bench: quick mode (set SCALE_SIZES for a real run)"
 	SCALE_QUICK=1
 fi
@@ -47,6 +53,7 @@ if [ "${SCALE_QUICK:-}" = 1 ]; then
 else
 	SIZES=${SCALE_SIZES:-10000 100000 1000000}; BATCH=${SCALE_BATCH:-2000}
 fi
+INGEST_ROUNDS=${SCALE_INGEST_ROUNDS:-3}	# ingestion rounds at each size (median)
 PARALLEL_AT=${SCALE_PARALLEL_AT:-100000}	# run bench_parallel.sh at this size
 TRGM_MAX=${SCALE_TRGM_MAX:-100000}	# the pg_trgm index up to this size (its build is slow)
 if [ "${SCALE_QUICK:-}" = 1 ]; then	# a quick run keeps the chart of the real one
@@ -70,7 +77,7 @@ if [ -z "${SCALE_QUERIES_ONLY:-}" ]; then
 		zf_install_packages
 		zf_build_install
 		zf_cluster_start
-		psql -X -q -c "ALTER SYSTEM SET shared_buffers = '2GB'" -c "ALTER SYSTEM SET maintenance_work_mem = '1GB'" \
+		psql -X -q -c "ALTER SYSTEM SET shared_buffers = '8GB'" -c "ALTER SYSTEM SET maintenance_work_mem = '1GB'" \
 			-c "ALTER SYSTEM SET max_wal_size = '40GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" \
 			-c "ALTER SYSTEM SET work_mem = '64MB'" -c "ALTER SYSTEM SET synchronous_commit = off" \
 			-c "ALTER SYSTEM SET full_page_writes = off" -c "ALTER SYSTEM SET effective_cache_size = '16GB'"
@@ -99,6 +106,17 @@ ms() {	# ms SQL...: milliseconds of the last statement, earlier ones run first (
 	psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' "${@/#/-c}" | awk '/^Time:/ {t = $2} END {print t}'
 }
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+# ingest_into DB: ms to ingest the batch (into an emptied table for the
+# empty-table database) and flush the GIN pending lists
+ingest_into() {
+	[ "$1" = "$db" ] || psql -X -q -d "$1" -c "TRUNCATE zhfacts.article"
+	psql -X -q -d "$1" -c "CHECKPOINT"
+	PGDATABASE=$1 PGOPTIONS="$PGOPTIONS -c gin_pending_list_limit=64MB" psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' \
+		-c "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch" \
+		-c "SELECT gin_clean_pending_list('zhfacts.article_tsv_idx'), gin_clean_pending_list('zhfacts.article_rank_idx')" |
+		awk '/^Time:/ {t += $2} END {print t}'
+}
 
 # Bulk load of articles FROM..TO: the generator's cleaned pages (title,
 # source, date, body) COPYed into two staging tables, then per half, in two
@@ -190,7 +208,6 @@ QUERIES=(
 "T02 top_articles LIMIT 20, frequent word|FREQ|SELECT a.id, a.title, t.rank FROM zhfacts.top_articles('%s', 20) t JOIN zhfacts.article a ON a.id = t.article_id"
 "T03 top_articles LIMIT 20, medium word|MED|SELECT a.id, a.title, t.rank FROM zhfacts.top_articles('%s', 20) t JOIN zhfacts.article a ON a.id = t.article_id"
 "T04 top_articles LIMIT 20, rare word|RARE|SELECT a.id, a.title, t.rank FROM zhfacts.top_articles('%s', 20) t JOIN zhfacts.article a ON a.id = t.article_id"
-"P04 rank_cd LIMIT 20, rare word, pending list not flushed|RARE|SELECT id, title, ts_rank_cd(tsv, q) r FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '%s') q WHERE tsv @@ q ORDER BY r DESC LIMIT 20"
 "B01 simple: count, one word (medium)|MED|SELECT count(*) FROM zhfacts.article WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', '%s')"
 "B02 simple: rank_cd LIMIT 20 (frequent)|FREQ|SELECT id, ts_rank_cd(to_tsvector('simple', body), q) r FROM zhfacts.article, plainto_tsquery('simple', '%s') q WHERE to_tsvector('simple', body) @@ q ORDER BY r DESC LIMIT 20"
 "B03 trgm: LIKE count, one word (medium, 3+ characters)|MED3|SELECT count(*) FROM zhfacts.article WHERE body LIKE '%%%s%%'"
@@ -243,6 +260,70 @@ pct() {	# pct N [PREFIX]: p50 / p95 of the queries run at N
 			printf "  %s p50 %.1f ms, p95 %.1f ms (%d runs)\n", k, p50, p95, m}}' | sort
 }
 
+# measure_ingest N: ingestion of new raw pages into the table holding N articles, between two
+# ingestions of the same pages into an empty table (same moment, same
+# machine load): the ratio says what the size of the table costs.  As a
+# bulk load would: a 64 MB GIN pending list (gin_pending_list_limit), and
+# the time includes flushing it into the index at the end (not left to
+# autovacuum).  The indexes are read into shared_buffers first (pg_prewarm).
+# INGEST_ROUNDS rounds of new pages; the median is recorded.
+measure_ingest() {
+	local r e1 e2 t ratios=() tms=() ems=()
+	# a server in its steady state holds the indexes it writes to in memory
+	sql -q -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" -c "SELECT sum(pg_prewarm(c.oid)) FROM pg_class c
+		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'zhfacts' AND c.relkind = 'i'" >/dev/null
+	for r in $(seq 1 "$INGEST_ROUNDS"); do
+		python3 bench/gen_scale_corpus.py --seed $SEED --start $((100000000 + $1 + (r - 1) * BATCH)) -n "$BATCH" --format tsv-raw >"$OUT/batch.tsv"
+		for d in $db ${db}_empty; do
+			psql -X -q -v ON_ERROR_STOP=1 -d "$d" -c "DROP TABLE IF EXISTS batch" -c "CREATE TABLE batch (url text, raw text)" \
+				-c "\\copy batch FROM '$OUT/batch.tsv'"
+		done
+		e1=$(ingest_into ${db}_empty)
+		t=$(ingest_into $db)
+		e2=$(ingest_into ${db}_empty)
+		tms+=("$(awk -v t="$t" -v n="$BATCH" 'BEGIN {printf "%.3f", t / n}')")
+		ems+=("$(awk -v a="$e1" -v b="$e2" -v n="$BATCH" 'BEGIN {printf "%.3f", (a + b) / 2 / n}')")
+		ratios+=("$(awk -v t="$t" -v a="$e1" -v b="$e2" 'BEGIN {printf "%.3f", t / ((a + b) / 2)}')")
+	done
+	rec "$1" ingest_ms_per_article "$(median "${tms[@]}")"
+	rec "$1" ingest_empty_ms_per_article "$(median "${ems[@]}")"
+	rec "$1" ingest_ratio_to_empty "$(median "${ratios[@]}")"
+	rec "$1" ingest_ratio_rounds "${ratios[*]}"
+}
+
+# measure_functions N: per-article cost of each function on BATCH articles spread over the table (best of 3: the machine is shared)
+measure_functions() {
+	local nprobe f name q t th best
+	# the same number of bodies from the first 10,000 articles: the functions
+	# do not read the table, so their cost on these bodies, timed in turn with
+	# the others, tells text and machine from table size
+	sql -c "DROP TABLE IF EXISTS probe, probe_head" -c "CREATE TABLE probe AS SELECT a.body FROM zhfacts.article a
+		WHERE a.id IN (SELECT 1 + (g * (SELECT max(id) FROM zhfacts.article)) / $BATCH FROM generate_series(0, $BATCH - 1) g)" \
+		-c "CREATE TABLE probe_head AS SELECT a.body FROM zhfacts.article a
+		WHERE a.id IN (SELECT 1 + (g * (SELECT least(10000, max(id)) FROM zhfacts.article)) / $BATCH FROM generate_series(0, $BATCH - 1) g)" \
+		-c "VACUUM ANALYZE probe" -c "VACUUM ANALYZE probe_head"
+	rec "$1" probe_kb "$(psql -X -At -c "SELECT round(avg(octet_length(body)) / 1024.0, 2) FROM probe")"
+	nprobe=$(psql -X -At -c "SELECT count(*) FROM probe")
+	best() { printf '%s\n' "$@" | sort -g | head -1; }
+	for f in "to_tsvector_zhfacts|SELECT sum(length(to_tsvector('zhfacts.chinese', body))) FROM probe" \
+		"to_tsvector_simple|SELECT sum(length(to_tsvector('simple', body))) FROM probe" \
+		"extract_regions|SELECT count(*) FROM probe, zhfacts.extract_regions(body)" \
+		"extract_money|SELECT count(*) FROM probe, zhfacts.extract_money(body)" \
+		"extract_initiatives|SELECT count(*) FROM probe, zhfacts.extract_initiatives(body)" \
+		"region_of|SELECT count(zhfacts.region_of(body)) FROM probe" \
+		"money_in_context|SELECT count(*) FROM probe, zhfacts.money_in_context(body)"; do
+		name=${f%%|*}; q=${f#*|}
+		ms "SET max_parallel_workers_per_gather = 0" "$q" >/dev/null	# warm-up
+		t=() th=()
+		for _ in 1 2 3; do	# best of 3, in turn with the first 10,000 articles' bodies
+			t+=("$(ms "SET max_parallel_workers_per_gather = 0" "$q")")
+			th+=("$(ms "SET max_parallel_workers_per_gather = 0" "${q/FROM probe/FROM probe_head}")")
+		done
+		rec "$1" "${name}_ms_per_article" "$(awk -v t="$(best "${t[@]}")" -v n="$nprobe" 'BEGIN {printf "%.4f", t / n}')"
+		rec "$1" "${name}_vs_first_10k" "$(awk -v t="$(best "${t[@]}")" -v h="$(best "${th[@]}")" 'BEGIN {printf "%.3f", t / h}')"
+	done
+}
+
 # top_articles gives the ranks of ORDER BY ts_rank_cd(tsv, q) DESC LIMIT 20 (ties
 # in any order): compared for the 30 search words
 check_top() {
@@ -255,13 +336,16 @@ check_top() {
 	rec "$1" top_articles_same_ranks "$same/30"
 }
 
-# SCALE_QUERIES_ONLY="T Q": only these query groups (and the top_articles
-# check) on the article table as it is (with ZHFACTS_BENCH_USE_ENV=1: the
+# SCALE_QUERIES_ONLY="I F T Q": only these query groups (I: the ingestion
+# rounds, F: the per-article cost of the functions; then the top_articles check) on the article table as it is (with ZHFACTS_BENCH_USE_ENV=1: the
 # database PGDATABASE of the server the PG* environment names)
 if [ -n "${SCALE_QUERIES_ONLY:-}" ]; then
 	N=$(psql -X -At -c "SELECT count(*) FROM zhfacts.article")
+	db=$PGDATABASE	# and ${db}_empty for the ingestion baseline
 	echo "== $N articles: query groups $SCALE_QUERIES_ONLY"
 	for g in $SCALE_QUERIES_ONLY; do
+		if [ "$g" = I ]; then measure_ingest "$N"; continue; fi
+		if [ "$g" = F ]; then measure_functions "$N"; continue; fi
 		run_queries "$N" "$g"
 		pct "$N" "$g"
 	done
@@ -290,57 +374,17 @@ for N in $SIZES; do
 	rec "$N" rank_build_ms "$(ms "CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv))")"
 	rec "$N" rank_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_rank_idx') / 1048576.0, 1)")"
 
-	# ingestion of new raw pages into the table holding N articles, between two
-	# ingestions of the same pages into an empty table (same moment, same
-	# machine load): the ratio says what the size of the table costs
-	python3 bench/gen_scale_corpus.py --seed $SEED --start $((100000000 + N)) -n "$BATCH" --format tsv-raw >"$OUT/batch.tsv"
-	for d in $db ${db}_empty; do
-		psql -X -q -v ON_ERROR_STOP=1 -d "$d" -c "DROP TABLE IF EXISTS batch" -c "CREATE TABLE batch (url text, raw text)" \
-			-c "\\copy batch FROM '$OUT/batch.tsv'"
-	done
-	ingest_empty() {
-		PGDATABASE=${db}_empty ms "TRUNCATE zhfacts.article" \
-			"CHECKPOINT" "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch"
-	}
-	e1=$(ingest_empty)
-	sql -c "CHECKPOINT"
-	t=$(ms "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch")
-	e2=$(ingest_empty)
-	rec "$N" ingest_ms_per_article "$(awk -v t="$t" -v n="$BATCH" 'BEGIN {printf "%.3f", t / n}')"
-	rec "$N" ingest_empty_ms_per_article "$(awk -v a="$e1" -v b="$e2" -v n="$BATCH" 'BEGIN {printf "%.3f", (a + b) / 2 / n}')"
-	rec "$N" ingest_ratio_to_empty "$(awk -v t="$t" -v a="$e1" -v b="$e2" 'BEGIN {printf "%.3f", t / ((a + b) / 2)}')"
+	measure_ingest "$N"
 	rec "$N" ingest_kb "$(psql -X -At -c "SELECT round(avg(octet_length(raw)) / 1024.0, 2) FROM batch")"
-	have=$((have + BATCH))
+	have=$((have + INGEST_ROUNDS * BATCH))
 	rec "$N" table_mb "$(psql -X -At -c "SELECT round(pg_table_size('zhfacts.article') / 1048576.0)")"
 	rec "$N" facts "$(psql -X -At -c "SELECT format('%s regions, %s money, %s initiative mentions, %s initiatives',
 		(SELECT count(*) FROM zhfacts.article_region), (SELECT count(*) FROM zhfacts.article_money),
 		(SELECT count(*) FROM zhfacts.initiative_mention), (SELECT count(*) FROM zhfacts.initiative))")"
 
-	# per-article cost of each function on BATCH articles spread over the table (best of 3: the machine is shared)
-	sql -c "DROP TABLE IF EXISTS probe" -c "CREATE TABLE probe AS SELECT a.body FROM zhfacts.article a
-		WHERE a.id IN (SELECT 1 + (g * (SELECT max(id) FROM zhfacts.article)) / $BATCH FROM generate_series(0, $BATCH - 1) g)" \
-		-c "VACUUM ANALYZE probe"
-	rec "$N" probe_kb "$(psql -X -At -c "SELECT round(avg(octet_length(body)) / 1024.0, 2) FROM probe")"
-	nprobe=$(psql -X -At -c "SELECT count(*) FROM probe")
-	for f in "to_tsvector_zhfacts|SELECT sum(length(to_tsvector('zhfacts.chinese', body))) FROM probe" \
-		"to_tsvector_simple|SELECT sum(length(to_tsvector('simple', body))) FROM probe" \
-		"extract_regions|SELECT count(*) FROM probe, zhfacts.extract_regions(body)" \
-		"extract_money|SELECT count(*) FROM probe, zhfacts.extract_money(body)" \
-		"extract_initiatives|SELECT count(*) FROM probe, zhfacts.extract_initiatives(body)" \
-		"region_of|SELECT count(zhfacts.region_of(body)) FROM probe" \
-		"money_in_context|SELECT count(*) FROM probe, zhfacts.money_in_context(body)"; do
-		name=${f%%|*}; q=${f#*|}
-		t=$(ms "SET max_parallel_workers_per_gather = 0" "$q" "$q")
-		t2=$(ms "SET max_parallel_workers_per_gather = 0" "$q")
-		t3=$(ms "SET max_parallel_workers_per_gather = 0" "$q")
-		rec "$N" "${name}_ms_per_article" "$(awk -v t="$t" -v u="$t2" -v v="$t3" -v n="$nprobe" 'BEGIN {if (u < t) t = u; if (v < t) t = v; printf "%.4f", t / n}')"
-	done
+	measure_functions "$N"
 
-	# queries right after the batch: the GIN pending list (fastupdate) holds
-	# what ingest_article added since its last flush, and every search reads it
-	rec "$N" pending_pages_after_ingest "$(psql -X -At -c "SELECT pending_pages FROM pgstatginindex('zhfacts.article_tsv_idx')")"
-	run_queries "$N" P
-	sql -c "VACUUM ANALYZE zhfacts.article"	# flushes the pending list
+	sql -c "VACUUM ANALYZE zhfacts.article"
 	rec "$N" load_average "$(cut -d' ' -f1-3 /proc/loadavg)"
 	run_queries "$N" Q
 	pct "$N" Q

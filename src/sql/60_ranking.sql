@@ -6,7 +6,7 @@
 
 CREATE FUNCTION zhfacts.rank_keys(tsvector) RETURNS text[]
 AS 'MODULE_PATHNAME', 'zhfacts_rank_keys'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION zhfacts.rank_keys(tsvector) IS
 	'Index keys of zhfacts.top_articles: lexeme || U+001F || tier for each lexeme whose ts_rank_cd score (tenths: D 1, C 2, B 4, A 10 a position) is 2 or more';
 
@@ -20,7 +20,7 @@ CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(ts
 
 CREATE FUNCTION zhfacts.top_articles(word text, n integer DEFAULT 20)
 RETURNS TABLE (article_id bigint, rank real)
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
 SET search_path = zhfacts, pg_catalog
 AS $$
 DECLARE
