@@ -107,6 +107,7 @@ ms() {	# ms SQL...: milliseconds of the last statement, earlier ones run first (
 }
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+best() { printf '%s\n' "$@" | sort -g | head -1; }
 # ingest_into DB: ms to ingest the batch (into an emptied table for the
 # empty-table database) and flush the GIN pending lists
 ingest_into() {
@@ -293,7 +294,7 @@ measure_ingest() {
 
 # measure_functions N: per-article cost of each function on BATCH articles spread over the table (best of 3: the machine is shared)
 measure_functions() {
-	local nprobe f name q t th best
+	local nprobe f name q t th
 	# the same number of bodies from the first 10,000 articles: the functions
 	# do not read the table, so their cost on these bodies, timed in turn with
 	# the others, tells text and machine from table size
@@ -304,7 +305,6 @@ measure_functions() {
 		-c "VACUUM ANALYZE probe" -c "VACUUM ANALYZE probe_head"
 	rec "$1" probe_kb "$(psql -X -At -c "SELECT round(avg(octet_length(body)) / 1024.0, 2) FROM probe")"
 	nprobe=$(psql -X -At -c "SELECT count(*) FROM probe")
-	best() { printf '%s\n' "$@" | sort -g | head -1; }
 	for f in "to_tsvector_zhfacts|SELECT sum(length(to_tsvector('zhfacts.chinese', body))) FROM probe" \
 		"to_tsvector_simple|SELECT sum(length(to_tsvector('simple', body))) FROM probe" \
 		"extract_regions|SELECT count(*) FROM probe, zhfacts.extract_regions(body)" \
@@ -331,13 +331,14 @@ check_top() {
 	same=$(for w in "${FREQ[@]}" "${MED[@]}" "${RARE[@]}"; do
 		echo "SELECT array(SELECT rank FROM zhfacts.top_articles('$w', 20)) = array(SELECT ts_rank_cd(tsv, q) r
 			FROM zhfacts.article, (SELECT (chr(39) || lexeme || chr(39))::tsquery q FROM unnest(to_tsvector('zhfacts.chinese', '$w'))
-			ORDER BY length(lexeme) DESC LIMIT 1) h WHERE tsv @@ q ORDER BY r DESC LIMIT 20);"
+			ORDER BY length(lexeme) DESC, lexeme LIMIT 1) h WHERE tsv @@ q ORDER BY r DESC LIMIT 20);"
 	done | psql -X -q -At | grep -c '^t$' || true)
 	rec "$1" top_articles_same_ranks "$same/30"
 }
 
 # SCALE_QUERIES_ONLY="I F T Q": only these query groups (I: the ingestion
-# rounds, F: the per-article cost of the functions; then the top_articles check) on the article table as it is (with ZHFACTS_BENCH_USE_ENV=1: the
+# rounds, F: the per-article cost of the functions; then the top_articles
+# check) on the article table as it is (with ZHFACTS_BENCH_USE_ENV=1: the
 # database PGDATABASE of the server the PG* environment names)
 if [ -n "${SCALE_QUERIES_ONLY:-}" ]; then
 	N=$(psql -X -At -c "SELECT count(*) FROM zhfacts.article")
