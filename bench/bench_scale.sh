@@ -53,7 +53,9 @@ if [ "${SCALE_QUICK:-}" = 1 ]; then
 else
 	SIZES=${SCALE_SIZES:-10000 100000 1000000}; BATCH=${SCALE_BATCH:-2000}
 fi
-INGEST_ROUNDS=${SCALE_INGEST_ROUNDS:-3}	# ingestion rounds at each size (median)
+INGEST_ROUNDS=${SCALE_INGEST_ROUNDS:-5}	# ingestion rounds at each size (median)
+INGEST_CHUNKS=${SCALE_INGEST_CHUNKS:-10}	# each round's pages go in this many turns
+FIRST=${SIZES%% *}	# the baseline of the cost per article
 PARALLEL_AT=${SCALE_PARALLEL_AT:-100000}	# run bench_parallel.sh at this size
 TRGM_MAX=${SCALE_TRGM_MAX:-100000}	# the pg_trgm index up to this size (its build is slow)
 if [ "${SCALE_QUICK:-}" = 1 ]; then	# a quick run keeps the chart of the real one
@@ -89,8 +91,10 @@ if [ -z "${SCALE_QUERIES_ONLY:-}" ]; then
 		-c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
 	export PGDATABASE=$db
 	psql -X -q -c "CREATE EXTENSION zhfacts" -c "CREATE EXTENSION pg_trgm" -c "CREATE EXTENSION pgstattuple" -c "CREATE EXTENSION rum"
-	# the same-moment baseline of ingestion: the batch also goes into an empty table
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_empty" \
+	# same-moment baselines of ingestion: the batch also goes into an empty table
+	# and into a copy of the first size's database (measure_ingest)
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first" -c "DROP DATABASE IF EXISTS ${db}_first_tpl" \
+		-c "DROP DATABASE IF EXISTS ${db}_empty" \
 		-c "CREATE DATABASE ${db}_empty ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
 	psql -X -q -d ${db}_empty -c "CREATE EXTENSION zhfacts"
 else
@@ -108,15 +112,32 @@ ms() {	# ms SQL...: milliseconds of the last statement, earlier ones run first (
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 best() { printf '%s\n' "$@" | sort -g | head -1; }
-# ingest_into DB: ms to ingest the batch (into an emptied table for the
-# empty-table database) and flush the GIN pending lists
-ingest_into() {
-	[ "$1" = "$db" ] || psql -X -q -d "$1" -c "TRUNCATE zhfacts.article"
-	psql -X -q -d "$1" -c "CHECKPOINT"
-	PGDATABASE=$1 PGOPTIONS="$PGOPTIONS -c gin_pending_list_limit=64MB" psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' \
-		-c "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch" \
-		-c "SELECT gin_clean_pending_list('zhfacts.article_tsv_idx'), gin_clean_pending_list('zhfacts.article_rank_idx')" |
-		awk '/^Time:/ {t += $2} END {print t}'
+per() { awk -v t="$1" -v n="$BATCH" 'BEGIN {printf "%.3f", t / n}'; }	# ms per article of the batch
+# Loading sessions that stay open, as bin/zhfacts-load's workers do (a new
+# backend would first map every shared buffer it touches, which costs more
+# the larger the index): session K on DB writes to fd 20+K, reads fd 30+K.
+session_open() {	# session_open K DB
+	local f=$OUT/session$1
+	rm -f "$f.in" "$f.out"; mkfifo "$f.in" "$f.out"
+	PGDATABASE=$2 PGOPTIONS="${PGOPTIONS:-} -c gin_pending_list_limit=64MB" psql -X -q -At -v ON_ERROR_STOP=1 <"$f.in" >"$f.out" 2>&1 &
+	eval "exec $((20 + $1))>\"\$f.in\" $((30 + $1))<\"\$f.out\""
+}
+session_ms() {	# session_ms K SQL: ms of SQL in session K
+	local line t=
+	printf '\\timing on\n%s;\n\\timing off\nSELECT %s;\n' "$2" "'@@done'" >&$((20 + $1))
+	while IFS= read -r -u $((30 + $1)) line; do
+		case $line in
+		Time:*) t=${line#Time: }; t=${t%% ms*} ;;
+		@@done) break ;;
+		ERROR:*|FATAL:*|psql:*) echo "session $1: $line" >&2 ;;
+		esac
+	done
+	[ -n "$t" ] || { echo "session $1: no answer to $2" >&2; echo NaN; return 1; }
+	echo "$t"
+}
+session_close() {	# session_close K
+	eval "exec $((20 + $1))>&- $((30 + $1))<&-"
+	rm -f "$OUT/session$1.in" "$OUT/session$1.out"
 }
 
 # Bulk load of articles FROM..TO: the generator's cleaned pages (title,
@@ -261,35 +282,83 @@ pct() {	# pct N [PREFIX]: p50 / p95 of the queries run at N
 			printf "  %s p50 %.1f ms, p95 %.1f ms (%d runs)\n", k, p50, p95, m}}' | sort
 }
 
-# measure_ingest N: ingestion of new raw pages into the table holding N articles, between two
-# ingestions of the same pages into an empty table (same moment, same
-# machine load): the ratio says what the size of the table costs.  As a
-# bulk load would: a 64 MB GIN pending list (gin_pending_list_limit), and
-# the time includes flushing it into the index at the end (not left to
-# autovacuum).  The indexes are read into shared_buffers first (pg_prewarm).
-# INGEST_ROUNDS rounds of new pages; the median is recorded.
+# ensure_first_tpl: the database ${db}_first_tpl holds the first $FIRST
+# articles, built as the scale database is (bulk load, then both GIN indexes
+# built): the baseline of the cost per article (the bar: flat from the first
+# size to the last).  Made once per run (kept by SCALE_QUERIES_ONLY runs if it
+# holds $FIRST articles).
+ensure_first_tpl() {
+	local t=${db}_first_tpl
+	[ "$(psql -X -At -d "$t" -c "SELECT count(*) FROM zhfacts.article" 2>/dev/null)" = "$FIRST" ] && return
+	echo "  (making $t: the first $FIRST articles)"
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first" -c "DROP DATABASE IF EXISTS $t" \
+		-c "CREATE DATABASE $t ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+	(
+		export PGDATABASE=$t
+		sql -c "CREATE EXTENSION zhfacts" -c "DROP INDEX zhfacts.article_tsv_idx, zhfacts.article_rank_idx"
+		bulk_load 1 "$FIRST" >/dev/null
+		sql -c "CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)" \
+			-c "CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv))" \
+			-c "VACUUM ANALYZE"
+	)
+}
+
+# measure_ingest N: ingestion of new raw pages into the table holding N
+# articles, into a fresh copy of the table of the first size, and into an
+# empty table, at the same moment: the pages go in INGEST_CHUNKS chunks, the
+# three tables taking turns (in rotating order), then the GIN pending lists
+# of each are flushed (in turns).  The machine is shared and its speed drifts
+# within seconds; interleaving gives the three the same drift, so the ratios
+# say what the size of the table costs.  As a bulk load would: a 64 MB GIN
+# pending list (gin_pending_list_limit), the flush counted (not left to
+# autovacuum); the table of N has its indexes in shared_buffers (pg_prewarm),
+# as a server in its steady state has.  INGEST_ROUNDS rounds of new pages;
+# the medians are recorded.
 measure_ingest() {
-	local r e1 e2 t ratios=() tms=() ems=()
-	# a server in its steady state holds the indexes it writes to in memory
+	local r c i k d x dbs=("$db" "${db}_first" "${db}_empty") tm_n=() tm_f=() tm_e=() fl_n=() fl_f=() rf=() re=()
+	local -A tm fl
 	sql -q -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" -c "SELECT sum(pg_prewarm(c.oid)) FROM pg_class c
 		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'zhfacts' AND c.relkind = 'i'" >/dev/null
+	ensure_first_tpl
 	for r in $(seq 1 "$INGEST_ROUNDS"); do
 		python3 bench/gen_scale_corpus.py --seed $SEED --start $((100000000 + $1 + (r - 1) * BATCH)) -n "$BATCH" --format tsv-raw >"$OUT/batch.tsv"
-		for d in $db ${db}_empty; do
+		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first" -c "CREATE DATABASE ${db}_first TEMPLATE ${db}_first_tpl"
+		psql -X -q -d ${db}_empty -c "TRUNCATE zhfacts.article"
+		for d in "${dbs[@]}"; do
 			psql -X -q -v ON_ERROR_STOP=1 -d "$d" -c "DROP TABLE IF EXISTS batch" -c "CREATE TABLE batch (url text, raw text)" \
-				-c "\\copy batch FROM '$OUT/batch.tsv'"
+				-c "\\copy batch FROM '$OUT/batch.tsv'" -c "ALTER TABLE batch ADD COLUMN chunk serial"
 		done
-		e1=$(ingest_into ${db}_empty)
-		t=$(ingest_into $db)
-		e2=$(ingest_into ${db}_empty)
-		tms+=("$(awk -v t="$t" -v n="$BATCH" 'BEGIN {printf "%.3f", t / n}')")
-		ems+=("$(awk -v a="$e1" -v b="$e2" -v n="$BATCH" 'BEGIN {printf "%.3f", (a + b) / 2 / n}')")
-		ratios+=("$(awk -v t="$t" -v a="$e1" -v b="$e2" 'BEGIN {printf "%.3f", t / ((a + b) / 2)}')")
+		for i in 0 1 2; do session_open $i "${dbs[i]}"; session_ms $i "CHECKPOINT" >/dev/null; done
+		tm=(); fl=()
+		for c in $(seq 0 "$INGEST_CHUNKS"); do	# the last turn flushes
+			for i in 0 1 2; do
+				k=$(((i + c + r) % 3)); d=${dbs[k]}
+				if [ "$c" = "$INGEST_CHUNKS" ]; then
+					x=$(session_ms $k "SELECT gin_clean_pending_list('zhfacts.article_tsv_idx'), gin_clean_pending_list('zhfacts.article_rank_idx')")
+					fl[$d]=$x
+				else
+					x=$(session_ms $k "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch WHERE chunk % $INGEST_CHUNKS = $c")
+				fi
+				tm[$d]=$(awk -v a="${tm[$d]:-0}" -v b="$x" 'BEGIN {print a + b}')
+			done
+		done
+		for i in 0 1 2; do session_close $i; done
+		wait
+		tm_n+=("$(per "${tm[$db]}")"); tm_f+=("$(per "${tm[${db}_first]}")"); tm_e+=("$(per "${tm[${db}_empty]}")")
+		fl_n+=("$(per "${fl[$db]}")"); fl_f+=("$(per "${fl[${db}_first]}")")
+		rf+=("$(awk -v a="${tm[$db]}" -v b="${tm[${db}_first]}" 'BEGIN {printf "%.3f", a / b}')")
+		re+=("$(awk -v a="${tm[$db]}" -v b="${tm[${db}_empty]}" 'BEGIN {printf "%.3f", a / b}')")
 	done
-	rec "$1" ingest_ms_per_article "$(median "${tms[@]}")"
-	rec "$1" ingest_empty_ms_per_article "$(median "${ems[@]}")"
-	rec "$1" ingest_ratio_to_empty "$(median "${ratios[@]}")"
-	rec "$1" ingest_ratio_rounds "${ratios[*]}"
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first"
+	rec "$1" ingest_ms_per_article "$(median "${tm_n[@]}")"
+	rec "$1" ingest_first_ms_per_article "$(median "${tm_f[@]}")"
+	rec "$1" ingest_empty_ms_per_article "$(median "${tm_e[@]}")"
+	rec "$1" ingest_flush_ms_per_article "$(median "${fl_n[@]}")"
+	rec "$1" ingest_first_flush_ms_per_article "$(median "${fl_f[@]}")"
+	rec "$1" ingest_ratio_to_first "$(median "${rf[@]}")"
+	rec "$1" ingest_ratio_to_first_rounds "${rf[*]}"
+	rec "$1" ingest_ratio_to_empty "$(median "${re[@]}")"
+	rec "$1" ingest_ratio_rounds "${re[*]}"
 }
 
 # measure_functions N: per-article cost of each function on BATCH articles spread over the table (best of 3: the machine is shared)
@@ -342,7 +411,7 @@ check_top() {
 # database PGDATABASE of the server the PG* environment names)
 if [ -n "${SCALE_QUERIES_ONLY:-}" ]; then
 	N=$(psql -X -At -c "SELECT count(*) FROM zhfacts.article")
-	db=$PGDATABASE	# and ${db}_empty for the ingestion baseline
+	db=$PGDATABASE	# and ${db}_empty, ${db}_first_tpl (made if missing) for the ingestion baselines
 	echo "== $N articles: query groups $SCALE_QUERIES_ONLY"
 	for g in $SCALE_QUERIES_ONLY; do
 		if [ "$g" = I ]; then measure_ingest "$N"; continue; fi
@@ -440,7 +509,7 @@ cols = ['ingest_ms_per_article', 'bulk_ms_per_article', 'to_tsvector_zhfacts_ms_
         'extract_money_ms_per_article', 'extract_initiatives_ms_per_article', 'region_of_ms_per_article',
         'money_in_context_ms_per_article', 'to_tsvector_simple_ms_per_article',
         'gin_build_ms', 'gin_mb', 'simple_gin_build_ms', 'simple_gin_mb', 'trgm_gin_build_ms', 'trgm_gin_mb',
-        'rum_build_ms', 'rum_mb', 'ingest_empty_ms_per_article', 'rank_build_ms', 'rank_mb']
+        'rum_build_ms', 'rum_mb', 'ingest_empty_ms_per_article', 'rank_build_ms', 'rank_mb', 'ingest_first_ms_per_article']
 with open(out + '/results_wide.dat', 'w') as f:
     f.write('# n ' + ' '.join(cols) + '\n')
     for n in sorted(r):
@@ -469,7 +538,8 @@ plot "$OUT/results_wide.dat" u 1:2 w lp lw 2 t "ingest\\\_article (all facts, GI
   "" u 1:3 w lp t "bulk load (2 sessions, wall)", \
   "" u 1:4 w lp t "to\\\_tsvector zhfacts", "" u 1:5 w lp t "extract\\\_regions", "" u 1:6 w lp t "extract\\\_money", \
   "" u 1:7 w lp t "extract\\\_initiatives", "" u 1:8 w lp t "region\\\_of", "" u 1:9 w lp t "money\\\_in\\\_context", \
-  "" u 1:10 w lp dt 2 t "to\\\_tsvector simple", "" u 1:19 w lp dt 3 t "ingest\\\_article into an empty table (same moment)"
+  "" u 1:10 w lp dt 2 t "to\\\_tsvector simple", "" u 1:19 w lp dt 3 t "ingest\\\_article into an empty table (same moment)", \\
+  "" u 1:22 w lp dt 4 t "ingest\\\_article into the first size's table (same moment)"
 set title "Index build time (s): GIN, and RUM for ranking"
 plot "$OUT/results_wide.dat" u 1:(\$11/1000) w lp lw 2 t "zhfacts.chinese", "" u 1:(\$13/1000) w lp t "simple", "" u 1:(\$15/1000) w lp t "pg\\\_trgm", \
   "" u 1:(\$17/1000) w lp t "RUM, zhfacts.chinese", "" u 1:(\$20/1000) w lp t "impact tiers (top\\\_articles)"
