@@ -303,6 +303,12 @@ ensure_first_tpl() {
 	)
 }
 
+# prewarm_indexes DB: the zhfacts indexes of DB read into shared_buffers
+prewarm_indexes() {
+	psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" -c "SELECT sum(pg_prewarm(c.oid)) FROM pg_class c
+		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'zhfacts' AND c.relkind = 'i'" >/dev/null 2>&1
+}
+
 # measure_ingest N: ingestion of new raw pages into the table holding N
 # articles, into a fresh copy of the table of the first size, and into an
 # empty table, at the same moment: the pages go in INGEST_CHUNKS chunks, the
@@ -311,18 +317,18 @@ ensure_first_tpl() {
 # within seconds; interleaving gives the three the same drift, so the ratios
 # say what the size of the table costs.  As a bulk load would: a 64 MB GIN
 # pending list (gin_pending_list_limit), the flush counted (not left to
-# autovacuum); the table of N has its indexes in shared_buffers (pg_prewarm),
-# as a server in its steady state has.  INGEST_ROUNDS rounds of new pages;
+# autovacuum); the table of N and the copy have their indexes in
+# shared_buffers (pg_prewarm), as a server in its steady state has.  INGEST_ROUNDS rounds of new pages;
 # the medians are recorded.
 measure_ingest() {
 	local r c i k d x dbs=("$db" "${db}_first" "${db}_empty") tm_n=() tm_f=() tm_e=() fl_n=() fl_f=() rf=() re=()
 	local -A tm fl
-	sql -q -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" -c "SELECT sum(pg_prewarm(c.oid)) FROM pg_class c
-		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'zhfacts' AND c.relkind = 'i'" >/dev/null
+	prewarm_indexes "$db"
 	ensure_first_tpl
 	for r in $(seq 1 "$INGEST_ROUNDS"); do
 		python3 bench/gen_scale_corpus.py --seed $SEED --start $((100000000 + $1 + (r - 1) * BATCH)) -n "$BATCH" --format tsv-raw >"$OUT/batch.tsv"
 		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first" -c "CREATE DATABASE ${db}_first TEMPLATE ${db}_first_tpl"
+		prewarm_indexes ${db}_first	# a fresh copy starts cold; the table of N is warm
 		psql -X -q -d ${db}_empty -c "TRUNCATE zhfacts.article"
 		for d in "${dbs[@]}"; do
 			psql -X -q -v ON_ERROR_STOP=1 -d "$d" -c "DROP TABLE IF EXISTS batch" -c "CREATE TABLE batch (url text, raw text)" \
