@@ -318,8 +318,8 @@ prewarm_indexes() {
 # say what the size of the table costs.  As a bulk load would: a 64 MB GIN
 # pending list (gin_pending_list_limit), the flush counted (not left to
 # autovacuum); the table of N and the copy have their indexes in
-# shared_buffers (pg_prewarm), as a server in its steady state has.  INGEST_ROUNDS rounds of new pages;
-# the medians are recorded.
+# shared_buffers (pg_prewarm), as a server in its steady state has.
+# INGEST_ROUNDS rounds of new pages; the medians are recorded.
 measure_ingest() {
 	local r c i k d x dbs=("$db" "${db}_first" "${db}_empty") tm_n=() tm_f=() tm_e=() fl_n=() fl_f=() rf=() re=()
 	local -A tm fl
