@@ -11,8 +11,8 @@
 #      top_articles (time, size),
 #   3. ingest SCALE_BATCH (2,000) new raw pages with zhfacts.ingest_article
 #      into the table holding N articles, all indexes and triggers in place,
-#      and the same pages into an empty table just before and after;
-#      SCALE_INGEST_ROUNDS (3) rounds,
+#      and at the same moment (interleaved chunks) into a copy of the first
+#      size's database and into an empty table; SCALE_INGEST_ROUNDS (5) rounds,
 #   4. per-article cost of to_tsvector and each extractor on SCALE_BATCH
 #      articles spread over the table,
 #   5. VACUUM and 22 analyst queries, each with 10 different search words
@@ -56,6 +56,13 @@ fi
 INGEST_ROUNDS=${SCALE_INGEST_ROUNDS:-5}	# ingestion rounds at each size (median)
 INGEST_CHUNKS=${SCALE_INGEST_CHUNKS:-10}	# each round's pages go in this many turns
 FIRST=${SIZES%% *}	# the baseline of the cost per article
+# the GIN indexes of the tsvector and of top_articles' impact tiers
+TSV_IDX="CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)"
+RANK_IDX="CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv))"
+new_db() {	# new_db NAME: an empty UTF-8 database (dropped first if there)
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $1" \
+		-c "CREATE DATABASE $1 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+}
 PARALLEL_AT=${SCALE_PARALLEL_AT:-100000}	# run bench_parallel.sh at this size
 TRGM_MAX=${SCALE_TRGM_MAX:-100000}	# the pg_trgm index up to this size (its build is slow)
 if [ "${SCALE_QUICK:-}" = 1 ]; then	# a quick run keeps the chart of the real one
@@ -87,15 +94,13 @@ if [ -z "${SCALE_QUERIES_ONLY:-}" ]; then
 	fi
 	export PGOPTIONS="-c maintenance_work_mem=1GB -c work_mem=64MB -c synchronous_commit=off"
 	db=zf_scale
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" \
-		-c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+	new_db $db
 	export PGDATABASE=$db
 	psql -X -q -c "CREATE EXTENSION zhfacts" -c "CREATE EXTENSION pg_trgm" -c "CREATE EXTENSION pgstattuple" -c "CREATE EXTENSION rum"
 	# same-moment baselines of ingestion: the batch also goes into an empty table
 	# and into a copy of the first size's database (measure_ingest)
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first" -c "DROP DATABASE IF EXISTS ${db}_first_tpl" \
-		-c "DROP DATABASE IF EXISTS ${db}_empty" \
-		-c "CREATE DATABASE ${db}_empty ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first" -c "DROP DATABASE IF EXISTS ${db}_first_tpl"
+	new_db ${db}_empty
 	psql -X -q -d ${db}_empty -c "CREATE EXTENSION zhfacts"
 else
 	[ "${ZHFACTS_BENCH_USE_ENV:-}" = 1 ] || { echo "SCALE_QUERIES_ONLY needs ZHFACTS_BENCH_USE_ENV=1 and the PG* environment of a scale database" >&2; exit 2; }
@@ -113,6 +118,7 @@ sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 best() { printf '%s\n' "$@" | sort -g | head -1; }
 per() { awk -v t="$1" -v n="$BATCH" 'BEGIN {printf "%.3f", t / n}'; }	# ms per article of the batch
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 # Loading sessions that stay open, as bin/zhfacts-load's workers do (a new
 # backend would first map every shared buffer it touches, which costs more
 # the larger the index): session K on DB writes to fd 20+K, reads fd 30+K.
@@ -291,15 +297,13 @@ ensure_first_tpl() {
 	local t=${db}_first_tpl
 	[ "$(psql -X -At -d "$t" -c "SELECT count(*) FROM zhfacts.article" 2>/dev/null)" = "$FIRST" ] && return
 	echo "  (making $t: the first $FIRST articles)"
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first" -c "DROP DATABASE IF EXISTS $t" \
-		-c "CREATE DATABASE $t ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first"
+	new_db "$t"
 	(
 		export PGDATABASE=$t
 		sql -c "CREATE EXTENSION zhfacts" -c "DROP INDEX zhfacts.article_tsv_idx, zhfacts.article_rank_idx"
 		bulk_load 1 "$FIRST" >/dev/null
-		sql -c "CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)" \
-			-c "CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv))" \
-			-c "VACUUM ANALYZE"
+		sql -c "$TSV_IDX" -c "$RANK_IDX" -c "VACUUM ANALYZE"
 	)
 }
 
@@ -352,8 +356,7 @@ measure_ingest() {
 		wait
 		tm_n+=("$(per "${tm[$db]}")"); tm_f+=("$(per "${tm[${db}_first]}")"); tm_e+=("$(per "${tm[${db}_empty]}")")
 		fl_n+=("$(per "${fl[$db]}")"); fl_f+=("$(per "${fl[${db}_first]}")")
-		rf+=("$(awk -v a="${tm[$db]}" -v b="${tm[${db}_first]}" 'BEGIN {printf "%.3f", a / b}')")
-		re+=("$(awk -v a="${tm[$db]}" -v b="${tm[${db}_empty]}" 'BEGIN {printf "%.3f", a / b}')")
+		rf+=("$(ratio "${tm[$db]}" "${tm[${db}_first]}")"); re+=("$(ratio "${tm[$db]}" "${tm[${db}_empty]}")")
 	done
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_first"
 	rec "$1" ingest_ms_per_article "$(median "${tm_n[@]}")"
@@ -395,7 +398,7 @@ measure_functions() {
 			th+=("$(ms "SET max_parallel_workers_per_gather = 0" "${q/FROM probe/FROM probe_head}")")
 		done
 		rec "$1" "${name}_ms_per_article" "$(awk -v t="$(best "${t[@]}")" -v n="$nprobe" 'BEGIN {printf "%.4f", t / n}')"
-		rec "$1" "${name}_vs_first_10k" "$(awk -v t="$(best "${t[@]}")" -v h="$(best "${th[@]}")" 'BEGIN {printf "%.3f", t / h}')"
+		rec "$1" "${name}_vs_first_10k" "$(ratio "$(best "${t[@]}")" "$(best "${th[@]}")")"
 	done
 }
 
@@ -444,10 +447,10 @@ for N in $SIZES; do
 	rec "$N" articles "$(psql -X -At -c 'SELECT count(*) FROM zhfacts.article')"
 
 	# the GIN index of the zhfacts tsvector
-	rec "$N" gin_build_ms "$(ms "CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)")"
+	rec "$N" gin_build_ms "$(ms "$TSV_IDX")"
 	rec "$N" gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_tsv_idx') / 1048576.0, 1)")"
 	# the impact tiers of top_articles
-	rec "$N" rank_build_ms "$(ms "CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv))")"
+	rec "$N" rank_build_ms "$(ms "$RANK_IDX")"
 	rec "$N" rank_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_rank_idx') / 1048576.0, 1)")"
 
 	measure_ingest "$N"
