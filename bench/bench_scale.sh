@@ -56,9 +56,25 @@ fi
 INGEST_ROUNDS=${SCALE_INGEST_ROUNDS:-5}	# ingestion rounds at each size (median)
 INGEST_CHUNKS=${SCALE_INGEST_CHUNKS:-10}	# each round's pages go in this many turns
 FIRST=${SIZES%% *}	# the baseline of the cost per article
-# the GIN indexes of the tsvector and of top_articles' impact tiers
-TSV_IDX="CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv)"
-RANK_IDX="CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv))"
+# the GIN indexes of the tsvector and of top_articles' impact tiers, on each
+# partition of zhfacts.article (named as zhfacts._index_article_partition
+# names them), and dropped before a bulk load
+part_idx() {	# part_idx SUFFIX 'INDEX DEFINITION': SQL making it on every partition
+	echo "DO \$\$ DECLARE p regclass; BEGIN FOR p IN SELECT partition FROM zhfacts.article_partitions LOOP
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s $2', (SELECT relname FROM pg_class WHERE oid = p) || '_$1', p);
+		END LOOP; END \$\$"
+}
+TSV_IDX=$(part_idx tsv_idx "USING gin (tsv)")
+RANK_IDX=$(part_idx rank_idx "USING gin (zhfacts.rank_keys(tsv))")
+GIN_DROP="DO \$\$ DECLARE i regclass; BEGIN FOR i IN SELECT x.indexrelid::regclass FROM pg_index x
+	JOIN pg_inherits h ON h.inhrelid = x.indrelid JOIN pg_class c ON c.oid = x.indexrelid
+	WHERE h.inhparent = 'zhfacts.article'::regclass AND (c.relname LIKE '%\\_tsv\\_idx' OR c.relname LIKE '%\\_rank\\_idx') LOOP
+	EXECUTE format('DROP INDEX %s', i); END LOOP; END \$\$"
+# MB of an index on zhfacts.article (all its partitions), or of the indexes
+# of the partitions named *_SUFFIX
+idx_mb() { psql -X -At -c "SELECT round(coalesce(sum(pg_relation_size(relid)), 0) / 1048576.0, 1) FROM pg_partition_tree('zhfacts.$1')"; }
+part_idx_mb() { psql -X -At -c "SELECT round(sum(pg_relation_size(c.oid)) / 1048576.0, 1) FROM pg_class c JOIN pg_index x ON x.indexrelid = c.oid
+	JOIN pg_inherits h ON h.inhrelid = x.indrelid WHERE h.inhparent = 'zhfacts.article'::regclass AND c.relname LIKE '%\\_$1'"; }
 new_db() {	# new_db NAME: an empty UTF-8 database (dropped first if there)
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $1" \
 		-c "CREATE DATABASE $1 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
@@ -157,6 +173,7 @@ session_close() {	# session_close K
 bulk_load() {
 	local from=$1 to=$2 n half pids=()
 	n=$((to - from + 1)); half=$((n / 2))
+	sql -c "SELECT zhfacts.add_article_partitions((SELECT last_value FROM zhfacts.article_id_seq) + $n)" -c "$GIN_DROP" >/dev/null
 	for k in 0 1; do
 		(
 			local s c
@@ -301,7 +318,7 @@ ensure_first_tpl() {
 	new_db "$t"
 	(
 		export PGDATABASE=$t
-		sql -c "CREATE EXTENSION zhfacts" -c "DROP INDEX zhfacts.article_tsv_idx, zhfacts.article_rank_idx"
+		sql -c "CREATE EXTENSION zhfacts"
 		bulk_load 1 "$FIRST" >/dev/null
 		sql -c "$TSV_IDX" -c "$RANK_IDX" -c "VACUUM ANALYZE"
 	)
@@ -344,7 +361,7 @@ measure_ingest() {
 			for i in 0 1 2; do
 				k=$(((i + c + r) % 3)); d=${dbs[k]}
 				if [ "$c" = "$INGEST_CHUNKS" ]; then
-					x=$(session_ms $k "SELECT gin_clean_pending_list('zhfacts.article_tsv_idx'), gin_clean_pending_list('zhfacts.article_rank_idx')")
+					x=$(session_ms $k "SELECT zhfacts.clean_pending_lists()")
 					fl[$d]=$x
 				else
 					x=$(session_ms $k "SELECT count(zhfacts.ingest_article(raw, url)) FROM batch WHERE chunk % $INGEST_CHUNKS = $c")
@@ -436,7 +453,7 @@ have=0
 for N in $SIZES; do
 	echo "== $N articles"
 	[ "$N" -gt "$have" ] || { echo "sizes must grow" >&2; exit 1; }
-	sql -c "DROP INDEX IF EXISTS zhfacts.article_tsv_idx, zhfacts.article_rank_idx, zhfacts.article_simple_idx, zhfacts.article_trgm_idx, zhfacts.article_rum_idx"
+	sql -c "DROP INDEX IF EXISTS zhfacts.article_simple_idx, zhfacts.article_trgm_idx, zhfacts.article_rum_idx"
 	t0=$(date +%s.%N)
 	bulk_load $((have + 1)) "$N"
 	t1=$(date +%s.%N)
@@ -448,15 +465,15 @@ for N in $SIZES; do
 
 	# the GIN index of the zhfacts tsvector
 	rec "$N" gin_build_ms "$(ms "$TSV_IDX")"
-	rec "$N" gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_tsv_idx') / 1048576.0, 1)")"
+	rec "$N" gin_mb "$(part_idx_mb tsv_idx)"
 	# the impact tiers of top_articles
 	rec "$N" rank_build_ms "$(ms "$RANK_IDX")"
-	rec "$N" rank_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_rank_idx') / 1048576.0, 1)")"
+	rec "$N" rank_mb "$(part_idx_mb rank_idx)"
 
 	measure_ingest "$N"
 	rec "$N" ingest_kb "$(psql -X -At -c "SELECT round(avg(octet_length(raw)) / 1024.0, 2) FROM batch")"
 	have=$((have + INGEST_ROUNDS * BATCH))
-	rec "$N" table_mb "$(psql -X -At -c "SELECT round(pg_table_size('zhfacts.article') / 1048576.0)")"
+	rec "$N" table_mb "$(psql -X -At -c "SELECT round(sum(pg_table_size(relid)) / 1048576.0) FROM pg_partition_tree('zhfacts.article')")"
 	rec "$N" facts "$(psql -X -At -c "SELECT format('%s regions, %s money, %s initiative mentions, %s initiatives',
 		(SELECT count(*) FROM zhfacts.article_region), (SELECT count(*) FROM zhfacts.article_money),
 		(SELECT count(*) FROM zhfacts.initiative_mention), (SELECT count(*) FROM zhfacts.initiative))")"
@@ -473,7 +490,7 @@ for N in $SIZES; do
 
 	# the RUM index: the ranked searches in rank order from the index
 	rec "$N" rum_build_ms "$(ms "CREATE INDEX article_rum_idx ON zhfacts.article USING rum (tsv rum_tsvector_ops)")"
-	rec "$N" rum_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_rum_idx') / 1048576.0, 1)")"
+	rec "$N" rum_mb "$(idx_mb article_rum_idx)"
 	sql -c "VACUUM ANALYZE zhfacts.article"
 	run_queries "$N" R
 	pct "$N" R
@@ -484,10 +501,10 @@ for N in $SIZES; do
 
 	# baselines on the same bodies
 	rec "$N" simple_gin_build_ms "$(ms "CREATE INDEX article_simple_idx ON zhfacts.article USING gin (to_tsvector('simple', body))")"
-	rec "$N" simple_gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_simple_idx') / 1048576.0, 1)")"
+	rec "$N" simple_gin_mb "$(idx_mb article_simple_idx)"
 	if [ "$N" -le "$TRGM_MAX" ]; then
 		rec "$N" trgm_gin_build_ms "$(ms "CREATE INDEX article_trgm_idx ON zhfacts.article USING gin (body gin_trgm_ops)")"
-		rec "$N" trgm_gin_mb "$(psql -X -At -c "SELECT round(pg_relation_size('zhfacts.article_trgm_idx') / 1048576.0, 1)")"
+		rec "$N" trgm_gin_mb "$(idx_mb article_trgm_idx)"
 	else
 		ONCE="$ONCE B03 B04 B05 "	# no index: sequential scans (B03, B05 would take minutes each)
 		QSKIP=" B03 B05 "

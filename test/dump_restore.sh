@@ -5,6 +5,8 @@
 # Uses the running cluster (PGHOST, PGPORT, PGUSER as exported by
 # bin/zhfacts-test): creates a database, loads sample/ with bin/zhfacts-load,
 # dumps it with pg_dump -Fc, restores into a second database and compares.
+# The articles are spread over several partitions of 4 ids (made at run time,
+# so pg_dump dumps them as ordinary tables) and the default partition.
 # Prints "dump_restore: N passed, M failed".
 cd "$(dirname "$0")/.."
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -26,10 +28,19 @@ trap cleanup EXIT
 psql -X -q -d postgres -c "CREATE DATABASE $src ENCODING 'UTF8' TEMPLATE template0" \
 	-c "CREATE DATABASE $dst ENCODING 'UTF8' TEMPLATE template0" >/dev/null
 q "$src" "CREATE EXTENSION zhfacts" >/dev/null
-if bin/zhfacts-load -d "$src" sample/ >/dev/null 2>&1; then ok "sample/ loaded"; else bad "sample/ loaded"; fi
+if PGOPTIONS="${PGOPTIONS:-} -c zhfacts.article_partition_rows=4" bin/zhfacts-load -d "$src" sample/ >/dev/null 2>&1; then
+	ok "sample/ loaded"
+else
+	bad "sample/ loaded"
+fi
 q "$src" "INSERT INTO zhfacts.user_word VALUES ('晴雨议事厅', NULL, 'nz')" >/dev/null
 # a deleted article leaves a gap the sequence must remember
 q "$src" "DELETE FROM zhfacts.article WHERE id = (SELECT max(id) FROM zhfacts.article)" >/dev/null
+# one article beyond the range partitions, in the default partition
+q "$src" "SELECT setval('zhfacts.article_id_seq', nextval('zhfacts.article_id_seq') + 100)" >/dev/null
+q "$src" "INSERT INTO zhfacts.article (title, body) VALUES ('默认分区', '金华市浦江县投入500万元修缮古村落。')" >/dev/null
+np=$(q "$src" "SELECT count(*) FILTER (WHERE bounds <> 'DEFAULT') || ' ' || (SELECT count(*) FROM zhfacts.article_default) FROM zhfacts.article_partitions")
+if [ "${np%% *}" -ge 3 ] && [ "${np##* }" = 1 ]; then ok "articles in ${np%% *} range partitions and ${np##* } in the default partition"; else bad "partitions and default rows: $np"; fi
 
 if "$PG_BIN/pg_dump" -Fc -d "$src" -f "$dump" 2>/tmp/zf_dump_err.$$; then ok "pg_dump -Fc"; else bad "pg_dump -Fc: $(cat /tmp/zf_dump_err.$$)"; fi
 if "$PG_BIN/pg_restore" -d "$dst" "$dump" 2>/tmp/zf_dump_err.$$; then
@@ -65,6 +76,10 @@ for s in article_id_seq initiative_id_seq; do
 	b=$(q "$dst" "SELECT last_value FROM zhfacts.$s")
 	if [ "$a" = "$b" ]; then ok "zhfacts.$s at $a"; else bad "zhfacts.$s: source $a, restored $b"; fi
 done
+
+a=$(q "$src" "SELECT string_agg(partition || ' ' || bounds, ', ' ORDER BY partition::text) FROM zhfacts.article_partitions")
+b=$(q "$dst" "SELECT string_agg(partition || ' ' || bounds, ', ' ORDER BY partition::text) FROM zhfacts.article_partitions")
+if [ "$a" = "$b" ]; then ok "the same partitions"; else bad "partitions: source [$a], restored [$b]"; fi
 
 # the restored database works: a new article gets a new id and its facts
 new=$(q "$dst" "SELECT zhfacts.ingest_article(E'嘉兴市南湖区设立红船共富基金\n2023-06-01 10:00\n来源：示范嘉兴\n\n嘉兴市南湖区设立“红船共富”基金，首期规模2000万元。')")

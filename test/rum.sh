@@ -39,8 +39,10 @@ for w in 乡贤 共同富裕 统战部 项目 杭州 資金 工作 一体 '乡�
 done
 plan=$(psql -X -At -d "$db" -c "SET enable_seqscan = off" -c "EXPLAIN SELECT id FROM zhfacts.article, plainto_tsquery('zhfacts.chinese', '乡贤') q
 	WHERE tsv @@ q ORDER BY tsv <=> q LIMIT 20")
-if grep -q "Index Scan using article_rum_idx" <<<"$plan" && grep -q "Order By" <<<"$plan"; then
-	ok "the ranked query is an index scan ordered by the RUM index"
+# one ordered RUM scan a partition, merged (no sort of the matches)
+if grep -q "Merge Append" <<<"$plan" && grep -q "Order By" <<<"$plan" && ! grep -q -- "->  Sort" <<<"$plan" &&
+	[ "$(grep -c "Index Scan using .*_tsv_idx" <<<"$plan")" = "$(q "SELECT count(*) FROM zhfacts.article_partitions")" ]; then
+	ok "the ranked query merges index scans ordered by the RUM index of each partition"
 else
 	bad "plan: $plan"
 fi

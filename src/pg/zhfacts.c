@@ -24,7 +24,9 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
-	/* nothing changes tokenization per session, so there are no GUCs */
+	/* nothing changes tokenization per session: the one setting is the
+	 * width of new partitions of zhfacts.article (partition.c) */
+	zhfacts_define_gucs();
 	MarkGUCPrefixReserved("zhfacts");
 }
 

@@ -12,6 +12,9 @@
 /* ERROR unless the database encoding is UTF8; call first in every SQL function. */
 extern void zhfacts_check_encoding(void);
 
+/* Defines the settings zhfacts.* (partition.c); from _PG_init. */
+extern void zhfacts_define_gucs(void);
+
 /* Full path of a data file installed into $SHAREDIR/tsearch_data (palloc'd). */
 extern char *zhfacts_share_file(const char *name);
 

@@ -24,22 +24,30 @@ COMMENT ON FUNCTION zhfacts.extract_initiatives(text) IS
 	'Named initiatives in doc (quoted names told apart from quoted emphasis by context, and unquoted X基金会, X联盟, X行动 ...): name, 1-based character position, kind (platform|campaign|brand|mechanism|fund|event|organisation|programme)';
 
 CREATE SEQUENCE zhfacts.article_id_seq;
+-- Range-partitioned on id (issue #7): new articles go into a partition of at
+-- most zhfacts.article_partition_rows ids, whose GIN indexes stay small, so
+-- ingestion costs the same at 10,000 articles and at a million (merging GIN
+-- pending lists into one index of a million articles cost 1.7 times as much).
+-- The partitions and their indexes: 70_partitions.sql.  The parent has no
+-- indexes, so pg_dump dumps the partitions made at run time as ordinary tables
+-- with ordinary indexes.  url and content_hash are unique across partitions
+-- through zhfacts.article_key, kept by the triggers.
 CREATE TABLE zhfacts.article (
-	id bigint PRIMARY KEY DEFAULT nextval('zhfacts.article_id_seq'),
-	url text UNIQUE,
+	id bigint NOT NULL DEFAULT nextval('zhfacts.article_id_seq'),
+	url text,
 	title text,
 	source text,
 	published_at timestamptz,
 	script text NOT NULL DEFAULT 'hans' CHECK (script IN ('hans', 'hant')),
 	body text NOT NULL CHECK (body <> ''),
-	content_hash bytea NOT NULL UNIQUE,
+	content_hash bytea NOT NULL,
 	tsv tsvector GENERATED ALWAYS AS (
 		setweight(to_tsvector('zhfacts.chinese'::regconfig, coalesce(title, '')), 'A') ||
 		setweight(to_tsvector('zhfacts.chinese'::regconfig, body), 'D')) STORED,
 	region_code text,
 	ingested_at timestamptz NOT NULL DEFAULT now(),
 	facts_at timestamptz
-);
+) PARTITION BY RANGE (id);
 ALTER SEQUENCE zhfacts.article_id_seq OWNED BY zhfacts.article.id;
 -- lz4 compresses the body and the tsvector several times faster than pglz
 -- (a sixth of the ingestion time); servers built without it keep pglz.
@@ -51,21 +59,30 @@ EXCEPTION WHEN feature_not_supported THEN
 	NULL;
 END
 $$;
-CREATE INDEX article_tsv_idx ON zhfacts.article USING gin (tsv);
-CREATE INDEX article_region_code_idx ON zhfacts.article (region_code);
-CREATE INDEX article_published_at_idx ON zhfacts.article (published_at);
 COMMENT ON TABLE zhfacts.article IS
-	'Articles: load raw pages with zhfacts.ingest_article(raw, url) or insert title and body directly; the fact tables follow every change';
+	'Articles: load raw pages with zhfacts.ingest_article(raw, url) or insert title and body directly; the fact tables follow every change.  Partitioned on id (zhfacts.article_partitions)';
+COMMENT ON COLUMN zhfacts.article.url IS
+	'Where the page came from; unique (zhfacts.article_key)';
 COMMENT ON COLUMN zhfacts.article.content_hash IS
-	'SHA-256 of the body: the same article twice is stored once';
+	'SHA-256 of the body: the same article twice is stored once (zhfacts.article_key)';
 COMMENT ON COLUMN zhfacts.article.tsv IS
 	'Title (weight A) and body (weight D) for full-text search with zhfacts.chinese';
 COMMENT ON COLUMN zhfacts.article.region_code IS
 	'The region the article is about (zhfacts.region_of(body))';
 COMMENT ON COLUMN zhfacts.article.facts_at IS
 	'When the facts were computed; a row inserted with it already set brings its facts along (pg_restore)';
-SELECT pg_catalog.pg_extension_config_dump('zhfacts.article', '');
 SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_id_seq', '');
+
+-- One row per article: the unique keys of the whole partitioned table.  Not
+-- dumped: restoring the articles fills it again.
+CREATE TABLE zhfacts.article_key (
+	content_hash bytea PRIMARY KEY,
+	url text UNIQUE,
+	article_id bigint NOT NULL
+);
+CREATE INDEX article_key_article_id_idx ON zhfacts.article_key (article_id);
+COMMENT ON TABLE zhfacts.article_key IS
+	'The content hash and url of every article, unique across the partitions of zhfacts.article (kept by its triggers)';
 
 CREATE SEQUENCE zhfacts.initiative_id_seq;
 CREATE TABLE zhfacts.initiative (
@@ -215,10 +232,11 @@ AS $$
 BEGIN
 	IF TG_OP = 'TRUNCATE' THEN
 		TRUNCATE zhfacts.article_region, zhfacts.article_money, zhfacts.initiative_mention,
-			zhfacts.initiative;
+			zhfacts.initiative, zhfacts.article_key;
 		RETURN NULL;
 	END IF;
 	IF TG_OP = 'DELETE' THEN
+		DELETE FROM zhfacts.article_key k WHERE k.article_id IN (SELECT id FROM gone);
 		DELETE FROM zhfacts.article_region f WHERE f.article_id IN (SELECT id FROM gone);
 		DELETE FROM zhfacts.article_money f WHERE f.article_id IN (SELECT id FROM gone);
 		DELETE FROM zhfacts.initiative_mention f WHERE f.article_id IN (SELECT id FROM gone);
@@ -229,15 +247,42 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION zhfacts._drop_orphan_initiatives() IS
-	'Trigger: removes initiatives no article mentions after articles were deleted or changed';
+	'Trigger: removes the keys and facts of deleted articles, and initiatives no article mentions after articles were deleted or changed';
 
 CREATE FUNCTION zhfacts._article_before()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = zhfacts, pg_catalog
 AS $$
+DECLARE
+	other	bigint;
 BEGIN
+	IF TG_OP = 'UPDATE' AND NEW.id IS DISTINCT FROM OLD.id THEN
+		RAISE EXCEPTION 'the id of an article cannot change'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = format('Article %s would become %s.', OLD.id, NEW.id),
+				  HINT = 'Its facts refer to it by id: insert the article anew and delete the old one.';
+	END IF;
 	NEW.content_hash := sha256(convert_to(NEW.body, 'UTF8'));
+	IF TG_OP = 'INSERT' THEN
+		-- ingest_article claims the key before it inserts: then the row is
+		-- there with this article's id
+		INSERT INTO zhfacts.article_key (content_hash, url, article_id)
+		VALUES (NEW.content_hash, NEW.url, NEW.id) ON CONFLICT DO NOTHING;
+		IF NOT FOUND AND NOT EXISTS (SELECT FROM zhfacts.article_key k
+				WHERE k.content_hash = NEW.content_hash AND k.article_id = NEW.id
+				  AND k.url IS NOT DISTINCT FROM NEW.url) THEN
+			SELECT k.article_id INTO other FROM zhfacts.article_key k
+			 WHERE k.content_hash = NEW.content_hash OR k.url = NEW.url LIMIT 1;
+			RAISE EXCEPTION 'article % is stored already', other
+				USING ERRCODE = 'unique_violation',
+					  DETAIL = 'An article with the same body or the same url is stored as article ' || other || '.',
+					  HINT = 'zhfacts.ingest_article returns the id of the stored article instead of failing.';
+		END IF;
+	ELSIF NEW.content_hash IS DISTINCT FROM OLD.content_hash OR NEW.url IS DISTINCT FROM OLD.url THEN
+		UPDATE zhfacts.article_key k SET content_hash = NEW.content_hash, url = NEW.url
+		 WHERE k.article_id = NEW.id;
+	END IF;
 	IF TG_OP = 'INSERT' AND NEW.facts_at IS NOT NULL THEN
 		RETURN NEW;				-- restored with its facts: keep everything as it was
 	END IF;
@@ -250,7 +295,7 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION zhfacts._article_before() IS
-	'Trigger: content hash and region of an article';
+	'Trigger: content hash, unique keys (zhfacts.article_key) and region of an article';
 
 CREATE FUNCTION zhfacts._article_after()
 RETURNS trigger
@@ -267,7 +312,7 @@ COMMENT ON FUNCTION zhfacts._article_after() IS
 	'Trigger: recompute the facts of an inserted or changed article';
 
 CREATE TRIGGER article_before
-	BEFORE INSERT OR UPDATE OF body ON zhfacts.article
+	BEFORE INSERT OR UPDATE OF body, url, id ON zhfacts.article
 	FOR EACH ROW EXECUTE FUNCTION zhfacts._article_before();
 CREATE TRIGGER article_after
 	AFTER INSERT OR UPDATE OF body ON zhfacts.article
@@ -309,6 +354,29 @@ $$;
 COMMENT ON FUNCTION zhfacts.refresh_facts() IS
 	'Recompute every article''s region and facts (after the extractors improved); returns the number of articles';
 
+-- The id of the stored article with this content hash or url; a key whose
+-- article is gone (deleted from a partition directly, which the delete
+-- trigger of zhfacts.article does not see) is dropped.
+CREATE FUNCTION zhfacts._stored_article(h bytea, u text)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	k	record;
+BEGIN
+	FOR k IN SELECT * FROM zhfacts.article_key WHERE content_hash = h OR url = u LOOP
+		IF EXISTS (SELECT FROM zhfacts.article a WHERE a.id = k.article_id) THEN
+			RETURN k.article_id;
+		END IF;
+		DELETE FROM zhfacts.article_key WHERE content_hash = k.content_hash;
+	END LOOP;
+	RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._stored_article(bytea, text) IS
+	'Internal: the id of the stored article with content hash h or url u, or NULL';
+
 CREATE FUNCTION zhfacts.ingest_article(raw text, url text DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE
@@ -327,8 +395,8 @@ BEGIN
 				  HINT = 'Pass the text of a saved page.';
 	END IF;
 	IF url IS NOT NULL THEN
-		SELECT id INTO a_id FROM zhfacts.article a WHERE a.url = ingest_article.url;
-		IF FOUND THEN
+		a_id := zhfacts._stored_article(NULL, url);
+		IF a_id IS NOT NULL THEN
 			RETURN a_id;
 		END IF;
 	END IF;
@@ -340,17 +408,20 @@ BEGIN
 								  p.han_chars, p.latin_chars),
 				  HINT = 'zhfacts.ingest_article takes pages in Chinese with at least 10 Han characters of text.';
 	END IF;
-	-- a duplicate is found by the unique content hash, which the insert checks
-	INSERT INTO zhfacts.article (url, title, source, published_at, script, body)
-	VALUES (url, p.title, p.source, p.published_at AT TIME ZONE 'Asia/Shanghai', p.script, p.body)
-	ON CONFLICT DO NOTHING
-	RETURNING id INTO a_id;
-	IF a_id IS NULL THEN
-		-- stored already (perhaps by another session meanwhile)
-		h := sha256(convert_to(p.body, 'UTF8'));
-		SELECT id INTO a_id FROM zhfacts.article a
-		 WHERE a.content_hash = h OR (ingest_article.url IS NOT NULL AND a.url = ingest_article.url);
+	-- a duplicate is found by the unique keys: claimed first, so that of two
+	-- sessions storing the same page one waits for the other and returns its id
+	h := sha256(convert_to(p.body, 'UTF8'));
+	a_id := nextval('zhfacts.article_id_seq');
+	INSERT INTO zhfacts.article_key (content_hash, url, article_id)
+	VALUES (h, url, a_id) ON CONFLICT DO NOTHING;
+	IF NOT FOUND THEN
+		-- stored already (perhaps by another session meanwhile), or the key
+		-- was stale and is gone now: then claim it again
+		RETURN coalesce(zhfacts._stored_article(h, url), zhfacts.ingest_article(raw, url));
 	END IF;
+	PERFORM zhfacts._cover_article_id(a_id);
+	INSERT INTO zhfacts.article (id, url, title, source, published_at, script, body)
+	VALUES (a_id, url, p.title, p.source, p.published_at AT TIME ZONE 'Asia/Shanghai', p.script, p.body);
 	RETURN a_id;
 END;
 $$;
@@ -359,7 +430,7 @@ COMMENT ON FUNCTION zhfacts.ingest_article(text, text) IS
 
 COMMENT ON SEQUENCE zhfacts.article_id_seq IS 'Ids of zhfacts.article (kept by pg_dump)';
 COMMENT ON SEQUENCE zhfacts.initiative_id_seq IS 'Ids of zhfacts.initiative (kept by pg_dump)';
-COMMENT ON TRIGGER article_before ON zhfacts.article IS 'Content hash, region and facts stamp of a new or changed article';
+COMMENT ON TRIGGER article_before ON zhfacts.article IS 'Content hash, unique keys, region and facts stamp of a new or changed article';
 COMMENT ON TRIGGER article_after ON zhfacts.article IS 'Facts of a new or changed article (not of a restored one, which brings them along)';
 COMMENT ON TRIGGER article_orphans_update ON zhfacts.article IS 'Drops initiatives no article names any more';
 COMMENT ON TRIGGER article_orphans_delete ON zhfacts.article IS 'Drops the facts of deleted articles and initiatives no article names any more';

@@ -16,8 +16,6 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 29;
 COMMENT ON FUNCTION zhfacts._rank_tiers() IS
 	'The tiers of zhfacts.rank_keys, highest first; exact: the tier holds one score only';
 
-CREATE INDEX article_rank_idx ON zhfacts.article USING gin (zhfacts.rank_keys(tsv));
-
 CREATE FUNCTION zhfacts.top_articles(word text, n integer DEFAULT 20)
 RETURNS TABLE (article_id bigint, rank real)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
@@ -74,4 +72,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION zhfacts.top_articles(text, integer) IS
-	'The n articles in which word weighs most, best first: rank = ts_rank_cd(tsv, the word''s lexeme) (a title occurrence counts 1.0, a body one 0.1; ties in no particular order), read from the impact tiers of article_rank_idx without ranking every match.  A query of several words ranks every match with ts_rank_cd(tsv, plainto_tsquery(word))';
+	'The n articles in which word weighs most, best first: rank = ts_rank_cd(tsv, the word''s lexeme) (a title occurrence counts 1.0, a body one 0.1; ties in no particular order), read from the impact tiers (the GIN index on rank_keys(tsv) of each partition) without ranking every match.  A query of several words ranks every match with ts_rank_cd(tsv, plainto_tsquery(word))';

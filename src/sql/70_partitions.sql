@@ -1,0 +1,155 @@
+-- The partitions of zhfacts.article (issue #7; src/pg/partition.c).  Range
+-- partitions zhfacts.article_<first id> of zhfacts.article_partition_rows ids
+-- each, made ahead of the ids by zhfacts.ingest_article (one spare partition)
+-- or by zhfacts.add_article_partitions; rows with ids beyond them land in
+-- zhfacts.article_default.  Partitions made at run time are not members of
+-- the extension: pg_dump dumps them, their rows and their indexes as it does
+-- any table.
+
+CREATE FUNCTION zhfacts._range_partitions_end(regclass) RETURNS bigint
+AS 'MODULE_PATHNAME', 'zhfacts_range_partitions_end'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION zhfacts._range_partitions_end(regclass) IS
+	'Internal: the exclusive upper bound of the highest range partition of a table range-partitioned on a bigint, or NULL';
+
+CREATE FUNCTION zhfacts._article_partition_rows() RETURNS bigint
+AS 'MODULE_PATHNAME', 'zhfacts_article_partition_rows'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION zhfacts._article_partition_rows() IS
+	'Internal: the setting zhfacts.article_partition_rows (ids per new partition of zhfacts.article)';
+
+-- The indexes every partition has (the parent has none: see 50_corpus.sql).
+CREATE FUNCTION zhfacts._index_article_partition(part regclass)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	n text := (SELECT c.relname FROM pg_class c WHERE c.oid = part);
+BEGIN
+	EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (id)', n || '_id_key', part);
+	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (url)', n || '_url_idx', part);
+	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (tsv)', n || '_tsv_idx', part);
+	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (zhfacts.rank_keys(tsv))', n || '_rank_idx', part);
+	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (region_code)', n || '_region_code_idx', part);
+	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (published_at)', n || '_published_at_idx', part);
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._index_article_partition(regclass) IS
+	'Internal: the indexes of a partition of zhfacts.article (those it lacks): id unique, url, tsv (GIN), rank_keys(tsv) (GIN, for top_articles), region_code, published_at';
+
+CREATE TABLE zhfacts.article_default PARTITION OF zhfacts.article DEFAULT;
+SELECT zhfacts._index_article_partition('zhfacts.article_default');
+COMMENT ON TABLE zhfacts.article_default IS
+	'Articles whose ids lie beyond the range partitions of zhfacts.article (see zhfacts.add_article_partitions)';
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_default', '');
+
+CREATE FUNCTION zhfacts.add_article_partitions(upto bigint)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	width	bigint := zhfacts._article_partition_rows();
+	lo		bigint;
+	name	text;
+	made	integer := 0;
+	owner	oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'zhfacts.article'::regclass);
+BEGIN
+	IF NOT pg_has_role(owner, 'USAGE') THEN
+		RAISE EXCEPTION 'only the owner of zhfacts.article can add partitions to it'
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = format('Run zhfacts.add_article_partitions as %s.', owner::regrole);
+	END IF;
+	-- one session at a time (ingest_article's sessions do not wait)
+	PERFORM pg_advisory_xact_lock(hashtext('zhfacts.article partitions'));
+	-- after the last range partition, and after rows already in the default
+	-- one (which a new partition must not claim)
+	lo := greatest(coalesce(zhfacts._range_partitions_end('zhfacts.article'), 1),
+				   coalesce((SELECT max(d.id) FROM zhfacts.article_default d), 0) + 1);
+	WHILE lo <= upto LOOP
+		name := 'article_' || lo;
+		EXECUTE format('CREATE TABLE zhfacts.%I (LIKE zhfacts.article INCLUDING DEFAULTS
+			INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING COMPRESSION INCLUDING STORAGE)', name);
+		PERFORM zhfacts._index_article_partition(format('zhfacts.%I', name)::regclass);
+		-- ATTACH, not CREATE TABLE ... PARTITION OF: it leaves the parent open
+		-- to inserts and searches (SHARE UPDATE EXCLUSIVE)
+		EXECUTE format('ALTER TABLE zhfacts.article ATTACH PARTITION zhfacts.%I FOR VALUES FROM (%s) TO (%s)',
+					   name, lo, lo + width);
+		lo := lo + width;
+		made := made + 1;
+	END LOOP;
+	RETURN made;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts.add_article_partitions(bigint) IS
+	'Make range partitions of zhfacts.article (zhfacts.article_partition_rows ids each) until ids up to upto are covered; returns how many were made.  Before a bulk INSERT of n rows: add_article_partitions(nextval(''zhfacts.article_id_seq'') + n)';
+
+-- Called by ingest_article with each new id: keeps one spare partition ahead
+-- of the ids.  Never waits and never fails: if the partition cannot be made
+-- now (another session is making one, a query holds the default partition, the
+-- role does not own zhfacts.article), a later call tries again, and rows
+-- beyond the partitions go to article_default meanwhile.
+CREATE FUNCTION zhfacts._cover_article_id(a_id bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = zhfacts, pg_catalog
+AS $$
+DECLARE
+	width	bigint := zhfacts._article_partition_rows();
+	covered	bigint := zhfacts._range_partitions_end('zhfacts.article');
+	timeout	text := current_setting('lock_timeout');
+BEGIN
+	IF a_id + width < covered THEN
+		RETURN;
+	END IF;
+	-- when some ids are still covered, try on one id in 64 only: a try that
+	-- waits out the lock timeout is not paid by every article
+	IF a_id < covered AND a_id % 64 <> 0 THEN
+		RETURN;
+	END IF;
+	IF NOT pg_has_role((SELECT c.relowner FROM pg_class c WHERE c.oid = 'zhfacts.article'::regclass), 'USAGE')
+	   OR NOT pg_try_advisory_xact_lock(hashtext('zhfacts.article partitions')) THEN
+		RETURN;
+	END IF;
+	BEGIN
+		PERFORM set_config('lock_timeout', '10ms', true);
+		PERFORM zhfacts.add_article_partitions(a_id + width);
+		PERFORM set_config('lock_timeout', timeout, true);
+	EXCEPTION
+		WHEN lock_not_available THEN
+			NULL;
+		WHEN OTHERS THEN
+			RAISE WARNING 'zhfacts: could not add a partition to zhfacts.article: %', SQLERRM
+				USING HINT = 'New articles go to zhfacts.article_default until zhfacts.add_article_partitions makes one.';
+	END;
+END;
+$$;
+COMMENT ON FUNCTION zhfacts._cover_article_id(bigint) IS
+	'Internal: make the next partition of zhfacts.article when id a_id nears the end of the last one, if that can be done now';
+
+CREATE VIEW zhfacts.article_partitions AS
+SELECT c.oid::regclass AS partition, pg_get_expr(c.relpartbound, c.oid) AS bounds,
+	   greatest(c.reltuples, 0)::bigint AS rows_estimate,
+	   pg_total_relation_size(c.oid) AS total_bytes
+  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+ WHERE i.inhparent = 'zhfacts.article'::regclass;
+COMMENT ON VIEW zhfacts.article_partitions IS
+	'The partitions of zhfacts.article: bounds, rows (as of the last ANALYZE) and size with indexes';
+
+-- GIN indexes keep new entries in a pending list until it fills; this merges
+-- them now (after a bulk load, before measuring, before a read-only period).
+CREATE FUNCTION zhfacts.clean_pending_lists()
+RETURNS bigint
+LANGUAGE sql VOLATILE
+SET search_path = zhfacts, pg_catalog
+BEGIN ATOMIC
+	SELECT coalesce(sum(pg_catalog.gin_clean_pending_list(x.indexrelid)), 0)
+	  FROM pg_catalog.pg_index x
+	  JOIN pg_catalog.pg_inherits i ON i.inhrelid = x.indrelid
+	  JOIN pg_catalog.pg_class c ON c.oid = x.indexrelid
+	  JOIN pg_catalog.pg_am am ON am.oid = c.relam
+	 WHERE i.inhparent = 'zhfacts.article'::pg_catalog.regclass AND am.amname = 'gin';
+END;
+COMMENT ON FUNCTION zhfacts.clean_pending_lists() IS
+	'Merge the pending lists of the GIN indexes of every partition of zhfacts.article into the indexes; returns the pages removed from the lists';
