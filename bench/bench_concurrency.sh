@@ -32,6 +32,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${CONC_SECONDS:-120}
+# partitions of zhfacts.article of 200 ids: the clients make them as they
+# ingest, racing each other
+export PGOPTIONS="${PGOPTIONS:-} -c zhfacts.article_partition_rows=${CONC_PARTITION_ROWS:-200}"
 clients=${CONC_CLIENTS:-8}
 threads=${CONC_THREADS:-$clients}
 

@@ -82,3 +82,14 @@ SELECT 'the user words left are in the dictionary of a new session',
 		count(*) FILTER (WHERE NOT EXISTS (SELECT FROM zhfacts.segment('今天' || u.word || '。') s
 			WHERE s.token = u.word)))
   FROM zhfacts.user_word u WHERE u.word LIKE '并发校验%';
+-- partitions: made by the clients as they ingested (ingestion puts no row in
+-- the default partition); every article has its key
+SELECT 'articles in several partitions made while ingesting, none in the default one, each with its unique key',
+	(SELECT count(*) FROM zhfacts.article_partitions WHERE bounds <> 'DEFAULT') >= 3
+	AND NOT EXISTS (SELECT FROM zhfacts.article_default)
+	AND (SELECT count(*) FROM zhfacts.article_key) = (SELECT count(*) FROM zhfacts.article)
+	AND (SELECT count(*) FROM zhfacts.article a JOIN zhfacts.article_key k ON k.article_id = a.id AND k.content_hash = a.content_hash) = (SELECT count(*) FROM zhfacts.article),
+	format('%s range partitions, %s articles in the default one; %s keys for %s articles',
+		(SELECT count(*) FROM zhfacts.article_partitions WHERE bounds <> 'DEFAULT'),
+		(SELECT count(*) FROM zhfacts.article_default),
+		(SELECT count(*) FROM zhfacts.article_key), (SELECT count(*) FROM zhfacts.article));

@@ -228,7 +228,7 @@ COMMENT ON FUNCTION zhfacts_dist.attach_shards(name[]) IS
 -- routing sends it to the shard its id hashes to, where zhfacts's triggers
 -- compute the content hash, region, tsvector and facts (the costly part) in
 -- the same transaction.  Duplicates are looked up on every shard (url and
--- content_hash are indexed there) under advisory locks on the url and the
+-- content_hash are indexed in every partition there) under advisory locks on the url and the
 -- content hash, so that two sessions of this coordinator do not store the
 -- same page twice.
 CREATE FUNCTION zhfacts_dist.ingest_article(raw text, url text DEFAULT NULL)
@@ -266,9 +266,8 @@ BEGIN
 	PERFORM pg_advisory_xact_lock(31334, hashtext(encode(h, 'hex')));
 	SELECT id INTO a_id FROM zhfacts_dist.article a WHERE a.content_hash = h;
 	IF FOUND THEN
-		-- zhfacts.ingest_article uses up an id on such a duplicate (its
-		-- INSERT ... ON CONFLICT DO NOTHING draws the default first): so do
-		-- we, and the same pages in the same order get the same ids on a
+		-- zhfacts.ingest_article uses up an id on such a duplicate (it
+		-- draws the id before it claims the content hash): so do we, and the same pages in the same order get the same ids on a
 		-- single server and on the shards
 		PERFORM nextval('zhfacts_dist.article_id_seq');
 		RETURN a_id;

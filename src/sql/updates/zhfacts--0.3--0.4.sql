@@ -3,6 +3,7 @@
 -- indexes, as the partition zhfacts.article_legacy of the ids it holds; new
 -- articles go into new partitions.  Its unique constraints on url and
 -- content_hash become zhfacts.article_key (filled here: seconds for a million).
+-- Nothing else is rebuilt; attaching the old table reads it once.
 
 DROP TRIGGER article_before ON zhfacts.article;
 DROP TRIGGER article_after ON zhfacts.article;
@@ -11,8 +12,11 @@ DROP TRIGGER article_orphans_delete ON zhfacts.article;
 DROP TRIGGER article_orphans_truncate ON zhfacts.article;
 ALTER EXTENSION zhfacts DROP TABLE zhfacts.article;
 ALTER TABLE zhfacts.article RENAME TO article_legacy;
-ALTER TABLE zhfacts.article_legacy DROP CONSTRAINT article_pkey,
-	DROP CONSTRAINT article_url_key, DROP CONSTRAINT article_content_hash_key;
+-- its unique indexes serve as the partition's indexes on id, url and content
+-- hash (zhfacts._index_article_partition skips them by name): nothing to build
+ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_pkey TO article_legacy_id_key;
+ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_url_key TO article_legacy_url_idx;
+ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_content_hash_key TO article_legacy_content_hash_idx;
 -- out of the way of the new table's CHECK constraints, whose names they take
 -- back before it is attached (a partition has its parent's constraints)
 ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_script_check TO article_legacy_script_check;
@@ -273,6 +277,7 @@ DECLARE
 BEGIN
 	EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (id)', n || '_id_key', part);
 	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (url)', n || '_url_idx', part);
+	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (content_hash)', n || '_content_hash_idx', part);
 	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (tsv)', n || '_tsv_idx', part);
 	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (zhfacts.rank_keys(tsv))', n || '_rank_idx', part);
 	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (region_code)', n || '_region_code_idx', part);
@@ -280,7 +285,7 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION zhfacts._index_article_partition(regclass) IS
-	'Internal: the indexes of a partition of zhfacts.article (those it lacks): id unique, url, tsv (GIN), rank_keys(tsv) (GIN, for top_articles), region_code, published_at';
+	'Internal: the indexes of a partition of zhfacts.article (those it lacks): id unique, url, content_hash, tsv (GIN), rank_keys(tsv) (GIN, for top_articles), region_code, published_at';
 
 CREATE TABLE zhfacts.article_default PARTITION OF zhfacts.article DEFAULT;
 SELECT zhfacts._index_article_partition('zhfacts.article_default');
@@ -329,11 +334,16 @@ $$;
 COMMENT ON FUNCTION zhfacts.add_article_partitions(bigint) IS
 	'Make range partitions of zhfacts.article (zhfacts.article_partition_rows ids each) until ids up to upto are covered; returns how many were made.  Before a bulk INSERT of n rows: add_article_partitions(nextval(''zhfacts.article_id_seq'') + n)';
 
--- Called by ingest_article with each new id: keeps one spare partition ahead
--- of the ids.  Never waits and never fails: if the partition cannot be made
--- now (another session is making one, a query holds the default partition, the
--- role does not own zhfacts.article), a later call tries again, and rows
--- beyond the partitions go to article_default meanwhile.
+-- Called by ingest_article with each new id before it inserts: keeps one
+-- spare partition ahead of the ids.  While the id is covered it tries on one
+-- id in 64, without waiting (attaching a partition locks the default one,
+-- which every search reads): if another session is making a partition or a
+-- query holds the default partition, a later id tries again.  An id that is
+-- not covered waits until its partition is made, so that ingestion never
+-- puts rows into the default partition (a row routed there while another
+-- session attaches the range that holds it fails).  A role that does not own
+-- zhfacts.article makes none: its rows beyond the partitions go to
+-- article_default.
 CREATE FUNCTION zhfacts._cover_article_id(a_id bigint)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT
@@ -344,33 +354,29 @@ DECLARE
 	covered	bigint := zhfacts._range_partitions_end('zhfacts.article');
 	timeout	text := current_setting('lock_timeout');
 BEGIN
-	IF a_id + width < covered THEN
+	IF a_id + width < covered
+	   OR NOT pg_has_role((SELECT c.relowner FROM pg_class c WHERE c.oid = 'zhfacts.article'::regclass), 'USAGE') THEN
 		RETURN;
 	END IF;
-	-- when some ids are still covered, try on one id in 64 only: a try that
-	-- waits out the lock timeout is not paid by every article
-	IF a_id < covered AND a_id % 64 <> 0 THEN
-		RETURN;
-	END IF;
-	IF NOT pg_has_role((SELECT c.relowner FROM pg_class c WHERE c.oid = 'zhfacts.article'::regclass), 'USAGE')
-	   OR NOT pg_try_advisory_xact_lock(hashtext('zhfacts.article partitions')) THEN
-		RETURN;
-	END IF;
-	BEGIN
-		PERFORM set_config('lock_timeout', '10ms', true);
+	IF a_id < covered THEN
+		IF a_id % 64 <> 0 OR NOT pg_try_advisory_xact_lock(hashtext('zhfacts.article partitions')) THEN
+			RETURN;
+		END IF;
+		BEGIN
+			PERFORM set_config('lock_timeout', '10ms', true);
+			PERFORM zhfacts.add_article_partitions(a_id + width);
+			PERFORM set_config('lock_timeout', timeout, true);
+		EXCEPTION
+			WHEN lock_not_available THEN
+				NULL;
+		END;
+	ELSE
 		PERFORM zhfacts.add_article_partitions(a_id + width);
-		PERFORM set_config('lock_timeout', timeout, true);
-	EXCEPTION
-		WHEN lock_not_available THEN
-			NULL;
-		WHEN OTHERS THEN
-			RAISE WARNING 'zhfacts: could not add a partition to zhfacts.article: %', SQLERRM
-				USING HINT = 'New articles go to zhfacts.article_default until zhfacts.add_article_partitions makes one.';
-	END;
+	END IF;
 END;
 $$;
 COMMENT ON FUNCTION zhfacts._cover_article_id(bigint) IS
-	'Internal: make the next partition of zhfacts.article when id a_id nears the end of the last one, if that can be done now';
+	'Internal: make the next partition of zhfacts.article when id a_id nears the end of the last one (now, if a_id is not covered)';
 
 CREATE VIEW zhfacts.article_partitions AS
 SELECT c.oid::regclass AS partition, pg_get_expr(c.relpartbound, c.oid) AS bounds,
