@@ -20,6 +20,8 @@ CREATE FUNCTION zhfacts.top_articles(word text, n integer DEFAULT 20)
 RETURNS TABLE (article_id bigint, rank real)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
 SET search_path = zhfacts, pg_catalog
+SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
 AS $$
 DECLARE
 	v tsvector := to_tsvector('zhfacts.chinese', word);
@@ -48,16 +50,20 @@ BEGIN
 		RETURN;
 	END IF;
 	q := ('''' || replace(replace(head, '\', '\\'), '''', '''''') || '''')::tsquery;
-	-- each probe is planned with its key (EXECUTE): a generic plan guesses the
-	-- key common and may scan the table for the first few rows of a LIMIT
+	-- one generic plan per probe, made once a session: planning a query over
+	-- every partition costs more than running it.  enable_seqscan is off so
+	-- that the plan, not knowing the key, still reads the index (a scan of
+	-- the table could look cheap for the first rows of a LIMIT)
 	FOR t IN SELECT * FROM zhfacts._rank_tiers() LOOP
 		-- an exact tier holds one score: any n - got of its articles; a
 		-- bucket of scores: its best
-		RETURN QUERY EXECUTE
-			'SELECT a.id, ts_rank_cd(a.tsv, $1) FROM zhfacts.article a
-			  WHERE zhfacts.rank_keys(a.tsv) && $2'
-			|| CASE WHEN t.exact THEN '' ELSE ' ORDER BY 2 DESC' END || ' LIMIT $3'
-			USING q, ARRAY[head || chr(31) || t.tier], n - got;
+		IF t.exact THEN
+			RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+			  WHERE zhfacts.rank_keys(a.tsv) && ARRAY[head || chr(31) || t.tier] LIMIT n - got;
+		ELSE
+			RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+			  WHERE zhfacts.rank_keys(a.tsv) && ARRAY[head || chr(31) || t.tier] ORDER BY 2 DESC LIMIT n - got;
+		END IF;
 		GET DIAGNOSTICS k = ROW_COUNT;
 		got := got + k;
 		IF got >= n THEN
@@ -65,10 +71,8 @@ BEGIN
 		END IF;
 	END LOOP;
 	-- score 1 (one body occurrence) is not in the tiers
-	RETURN QUERY EXECUTE
-		'SELECT a.id, ts_rank_cd(a.tsv, $1) FROM zhfacts.article a
-		  WHERE a.tsv @@ $1 AND ts_rank_cd(a.tsv, $1) < 0.15 LIMIT $2'
-		USING q, n - got;
+	RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+	  WHERE a.tsv @@ q AND ts_rank_cd(a.tsv, q) < 0.15 LIMIT n - got;
 END
 $$;
 COMMENT ON FUNCTION zhfacts.top_articles(text, integer) IS

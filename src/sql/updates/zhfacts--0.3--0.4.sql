@@ -251,6 +251,65 @@ COMMENT ON TRIGGER article_orphans_update ON zhfacts.article IS 'Drops initiativ
 COMMENT ON TRIGGER article_orphans_delete ON zhfacts.article IS 'Drops the facts of deleted articles and initiatives no article names any more';
 COMMENT ON TRIGGER article_orphans_truncate ON zhfacts.article IS 'Empties the fact tables with the articles';
 
+CREATE OR REPLACE FUNCTION zhfacts.top_articles(word text, n integer DEFAULT 20)
+RETURNS TABLE (article_id bigint, rank real)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
+SET search_path = zhfacts, pg_catalog
+SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
+AS $$
+DECLARE
+	v tsvector := to_tsvector('zhfacts.chinese', word);
+	head text;
+	q tsquery;
+	t record;
+	got bigint := 0;
+	k bigint;
+BEGIN
+	IF n < 0 THEN
+		RAISE EXCEPTION 'n must not be negative: %', n
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'n is the number of articles wanted (default 20).';
+	END IF;
+	-- the lexeme that stands for the whole word: the longest, if every other
+	-- lexeme of the word (its sub-words, its tokens) lies inside it
+	SELECT u.lexeme INTO head FROM unnest(v) u ORDER BY length(u.lexeme) DESC, u.lexeme LIMIT 1;
+	IF head IS NULL OR n = 0 THEN
+		RETURN;
+	END IF;
+	IF EXISTS (SELECT FROM unnest(v) u WHERE strpos(head, u.lexeme) = 0) THEN
+		-- several words: no single lexeme to follow, every match is ranked
+		q := plainto_tsquery('zhfacts.chinese', word);
+		RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+			WHERE a.tsv @@ q ORDER BY 2 DESC LIMIT n;
+		RETURN;
+	END IF;
+	q := ('''' || replace(replace(head, '\', '\\'), '''', '''''') || '''')::tsquery;
+	-- one generic plan per probe, made once a session: planning a query over
+	-- every partition costs more than running it.  enable_seqscan is off so
+	-- that the plan, not knowing the key, still reads the index (a scan of
+	-- the table could look cheap for the first rows of a LIMIT)
+	FOR t IN SELECT * FROM zhfacts._rank_tiers() LOOP
+		-- an exact tier holds one score: any n - got of its articles; a
+		-- bucket of scores: its best
+		IF t.exact THEN
+			RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+			  WHERE zhfacts.rank_keys(a.tsv) && ARRAY[head || chr(31) || t.tier] LIMIT n - got;
+		ELSE
+			RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+			  WHERE zhfacts.rank_keys(a.tsv) && ARRAY[head || chr(31) || t.tier] ORDER BY 2 DESC LIMIT n - got;
+		END IF;
+		GET DIAGNOSTICS k = ROW_COUNT;
+		got := got + k;
+		IF got >= n THEN
+			RETURN;
+		END IF;
+	END LOOP;
+	-- score 1 (one body occurrence) is not in the tiers
+	RETURN QUERY SELECT a.id, ts_rank_cd(a.tsv, q) FROM zhfacts.article a
+	  WHERE a.tsv @@ q AND ts_rank_cd(a.tsv, q) < 0.15 LIMIT n - got;
+END
+$$;
 COMMENT ON FUNCTION zhfacts.top_articles(text, integer) IS
 	'The n articles in which word weighs most, best first: rank = ts_rank_cd(tsv, the word''s lexeme) (a title occurrence counts 1.0, a body one 0.1; ties in no particular order), read from the impact tiers (the GIN index on rank_keys(tsv) of each partition) without ranking every match.  A query of several words ranks every match with ts_rank_cd(tsv, plainto_tsquery(word))';
 
