@@ -22,6 +22,7 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
 SET search_path = zhfacts, pg_catalog
 SET plan_cache_mode = force_generic_plan
 SET enable_seqscan = off
+SET max_parallel_workers_per_gather = 0
 AS $$
 DECLARE
 	v tsvector := to_tsvector('zhfacts.chinese', word);
@@ -53,7 +54,9 @@ BEGIN
 	-- one generic plan per probe, made once a session: planning a query over
 	-- every partition costs more than running it.  enable_seqscan is off so
 	-- that the plan, not knowing the key, still reads the index (a scan of
-	-- the table could look cheap for the first rows of a LIMIT)
+	-- the table could look cheap for the first rows of a LIMIT), and parallel
+	-- workers too (guessing many rows, it would start two for each probe, at
+	-- 100 ms a probe)
 	FOR t IN SELECT * FROM zhfacts._rank_tiers() LOOP
 		-- an exact tier holds one score: any n - got of its articles; a
 		-- bucket of scores: its best
