@@ -8,7 +8,10 @@ TRUNCATE zhfacts.article;
 DO $$
 DECLARE p regclass;
 BEGIN
-	FOR p IN SELECT partition FROM zhfacts.article_partitions WHERE partition <> 'zhfacts.article_default'::regclass LOOP
+	FOR p IN SELECT i.inhrelid::regclass FROM pg_inherits i
+			  WHERE i.inhparent IN ('zhfacts.article'::regclass, 'zhfacts.article_region'::regclass,
+					'zhfacts.article_money'::regclass, 'zhfacts.initiative_mention'::regclass)
+				AND i.inhrelid::regclass::text NOT LIKE '%\_default' LOOP
 		EXECUTE format('DROP TABLE %s', p);
 	END LOOP;
 END
@@ -66,6 +69,18 @@ SELECT count(*) AS top FROM zhfacts.top_articles('议事', 100);
 SELECT count(*) = (SELECT count(*) FROM zhfacts.article) AS every_article_has_a_key FROM zhfacts.article_key;
 SELECT count(DISTINCT article_id) AS articles_with_money FROM zhfacts.article_money;
 SELECT zhfacts.clean_pending_lists() >= 0 AS merged;
+-- each fact lies in the partition of its table with its article's bounds
+SELECT t, count(*) AS facts, count(DISTINCT f) AS partitions,
+       bool_and(substr(f, length(t) + 2) = substr(a, length('zhfacts.article') + 2)) AS beside_their_article
+  FROM (SELECT 'zhfacts.article_region' t, r.tableoid::regclass::text f, a.tableoid::regclass::text a
+		  FROM zhfacts.article_region r JOIN zhfacts.article a ON a.id = r.article_id
+		UNION ALL
+		SELECT 'zhfacts.article_money', m.tableoid::regclass::text, a.tableoid::regclass::text
+		  FROM zhfacts.article_money m JOIN zhfacts.article a ON a.id = m.article_id
+		UNION ALL
+		SELECT 'zhfacts.initiative_mention', m.tableoid::regclass::text, a.tableoid::regclass::text
+		  FROM zhfacts.initiative_mention m JOIN zhfacts.article a ON a.id = m.article_id) x
+ GROUP BY t ORDER BY t;
 
 -- every partition has the same indexes
 SELECT p.partition, array_agg(regexp_replace(i.indexrelid::regclass::text, '^zhfacts\.article_[a-z0-9]+_', '') ORDER BY 1) AS indexes

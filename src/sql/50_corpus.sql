@@ -100,30 +100,28 @@ COMMENT ON TABLE zhfacts.initiative IS
 SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative', '');
 SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative_id_seq', '');
 
+-- The facts of each article are partitioned as the articles are, on
+-- article_id with the same bounds (70_partitions.sql): what an ingested
+-- article writes goes into partitions whose indexes stay small.  Unique on
+-- (article_id, pos) in each partition.
 CREATE TABLE zhfacts.initiative_mention (
 	initiative_id bigint NOT NULL REFERENCES zhfacts.initiative ON DELETE CASCADE,
 	article_id bigint NOT NULL,
 	pos int NOT NULL,
 	kind text NOT NULL,
-	sentence text NOT NULL,
-	PRIMARY KEY (article_id, pos)
-);
-CREATE INDEX initiative_mention_initiative_idx ON zhfacts.initiative_mention (initiative_id);
+	sentence text NOT NULL
+) PARTITION BY RANGE (article_id);
 COMMENT ON TABLE zhfacts.initiative_mention IS
 	'Every mention of an initiative: article, 1-based character position in the body, kind in this context, the sentence';
-SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative_mention', '');
 
 CREATE TABLE zhfacts.article_region (
 	article_id bigint NOT NULL,
 	pos int NOT NULL,
 	mention text NOT NULL,
-	code text,
-	PRIMARY KEY (article_id, pos)
-);
-CREATE INDEX article_region_code_idx2 ON zhfacts.article_region (code);
+	code text
+) PARTITION BY RANGE (article_id);
 COMMENT ON TABLE zhfacts.article_region IS
 	'Every region named in an article body (code NULL when ambiguous)';
-SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_region', '');
 
 CREATE TABLE zhfacts.article_money (
 	article_id bigint NOT NULL,
@@ -135,13 +133,10 @@ CREATE TABLE zhfacts.article_money (
 	qualifier text,
 	currency text,
 	region_code text,
-	context text,
-	PRIMARY KEY (article_id, pos)
-);
-CREATE INDEX article_money_region_code_idx ON zhfacts.article_money (region_code);
+	context text
+) PARTITION BY RANGE (article_id);
 COMMENT ON TABLE zhfacts.article_money IS
 	'Every sum of money in an article body, with the region it is about (nearest region named before it in the sentence, else the paragraph, else the article''s) and its clause';
-SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_money', '');
 
 CREATE FUNCTION zhfacts._units(doc text, pos int[], delims text)
 RETURNS text[]

@@ -1,6 +1,8 @@
--- The partitions of zhfacts.article (issue #7; src/pg/partition.c).  Range
--- partitions zhfacts.article_<first id> of zhfacts.article_partition_rows ids
--- each, made ahead of the ids by zhfacts.ingest_article (one spare partition)
+-- The partitions of zhfacts.article and of its fact tables (issue #7;
+-- src/pg/partition.c).  Range partitions zhfacts.article_<first id> of
+-- zhfacts.article_partition_rows ids each, and article_region_<first id>,
+-- article_money_<first id>, initiative_mention_<first id> with the same bounds
+-- on article_id, made ahead of the ids by zhfacts.ingest_article (one spare partition)
 -- or by zhfacts.add_article_partitions; rows inserted directly with ids beyond
 -- them land in zhfacts.article_default.  Partitions made at run time are not members of
 -- the extension: pg_dump dumps them, their rows and their indexes as it does
@@ -18,32 +20,51 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION zhfacts._article_partition_rows() IS
 	'Internal: the setting zhfacts.article_partition_rows (ids per new partition of zhfacts.article)';
 
--- The indexes every partition has (the parent has none: see 50_corpus.sql).
-CREATE FUNCTION zhfacts._index_article_partition(part regclass)
+-- The indexes every partition has (the parents have none: see 50_corpus.sql).
+CREATE FUNCTION zhfacts._index_partition(part regclass, parent regclass)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT
 SET search_path = zhfacts, pg_catalog
 AS $$
 DECLARE
 	n text := (SELECT c.relname FROM pg_class c WHERE c.oid = part);
+	col text := CASE parent WHEN 'zhfacts.article_region'::regclass THEN 'code'
+							WHEN 'zhfacts.article_money'::regclass THEN 'region_code'
+							ELSE 'initiative_id' END;
 BEGIN
-	EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (id)', n || '_id_key', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (url)', n || '_url_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (content_hash)', n || '_content_hash_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (tsv)', n || '_tsv_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (zhfacts.rank_keys(tsv))', n || '_rank_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (region_code)', n || '_region_code_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (published_at)', n || '_published_at_idx', part);
+	IF parent = 'zhfacts.article'::regclass THEN
+		EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (id)', n || '_id_key', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (url)', n || '_url_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (content_hash)', n || '_content_hash_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (tsv)', n || '_tsv_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (zhfacts.rank_keys(tsv))', n || '_rank_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (region_code)', n || '_region_code_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (published_at)', n || '_published_at_idx', part);
+	ELSE
+		-- a fact table: its key, and the column it is searched by
+		EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (article_id, pos)', n || '_key', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (%I)', n || '_' || col || '_idx', part, col);
+	END IF;
 END;
 $$;
-COMMENT ON FUNCTION zhfacts._index_article_partition(regclass) IS
-	'Internal: the indexes of a partition of zhfacts.article (those it lacks): id unique, url, content_hash, tsv (GIN), rank_keys(tsv) (GIN, for top_articles), region_code, published_at';
+COMMENT ON FUNCTION zhfacts._index_partition(regclass, regclass) IS
+	'Internal: the indexes of a partition of zhfacts.article (those it lacks: id unique, url, content_hash, tsv (GIN), rank_keys(tsv) (GIN, for top_articles), region_code, published_at) or of a fact table (article_id and pos unique; code, region_code or initiative_id)';
 
 CREATE TABLE zhfacts.article_default PARTITION OF zhfacts.article DEFAULT;
-SELECT zhfacts._index_article_partition('zhfacts.article_default');
+CREATE TABLE zhfacts.article_region_default PARTITION OF zhfacts.article_region DEFAULT;
+CREATE TABLE zhfacts.article_money_default PARTITION OF zhfacts.article_money DEFAULT;
+CREATE TABLE zhfacts.initiative_mention_default PARTITION OF zhfacts.initiative_mention DEFAULT;
+SELECT zhfacts._index_partition(format('zhfacts.%s_default', t)::regclass, format('zhfacts.%s', t)::regclass)
+  FROM unnest(ARRAY['article', 'article_region', 'article_money', 'initiative_mention']) t;
 COMMENT ON TABLE zhfacts.article_default IS
 	'Articles whose ids lie beyond the range partitions of zhfacts.article (see zhfacts.add_article_partitions)';
+COMMENT ON TABLE zhfacts.article_region_default IS 'Regions of the articles in zhfacts.article_default';
+COMMENT ON TABLE zhfacts.article_money_default IS 'Sums of money of the articles in zhfacts.article_default';
+COMMENT ON TABLE zhfacts.initiative_mention_default IS 'Initiative mentions of the articles in zhfacts.article_default';
 SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_default', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_region_default', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_money_default', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative_mention_default', '');
 
 CREATE FUNCTION zhfacts.add_article_partitions(upto bigint)
 RETURNS integer
@@ -53,6 +74,7 @@ AS $$
 DECLARE
 	width	bigint := zhfacts._article_partition_rows();
 	lo		bigint;
+	t		text;
 	name	text;
 	made	integer := 0;
 	owner	oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'zhfacts.article'::regclass);
@@ -67,16 +89,22 @@ BEGIN
 	-- after the last range partition, and after rows already in the default
 	-- one (which a new partition must not claim)
 	lo := greatest(coalesce(zhfacts._range_partitions_end('zhfacts.article'), 1),
-				   coalesce((SELECT max(d.id) FROM zhfacts.article_default d), 0) + 1);
+				   coalesce((SELECT max(d.id) FROM zhfacts.article_default d), 0) + 1,
+				   coalesce((SELECT max(d.article_id) FROM zhfacts.article_region_default d), 0) + 1,
+				   coalesce((SELECT max(d.article_id) FROM zhfacts.article_money_default d), 0) + 1,
+				   coalesce((SELECT max(d.article_id) FROM zhfacts.initiative_mention_default d), 0) + 1);
 	WHILE lo <= upto LOOP
-		name := 'article_' || lo;
-		EXECUTE format('CREATE TABLE zhfacts.%I (LIKE zhfacts.article INCLUDING DEFAULTS
-			INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING COMPRESSION INCLUDING STORAGE)', name);
-		PERFORM zhfacts._index_article_partition(format('zhfacts.%I', name)::regclass);
-		-- ATTACH, not CREATE TABLE ... PARTITION OF: it leaves the parent open
-		-- to inserts and searches (SHARE UPDATE EXCLUSIVE)
-		EXECUTE format('ALTER TABLE zhfacts.article ATTACH PARTITION zhfacts.%I FOR VALUES FROM (%s) TO (%s)',
-					   name, lo, lo + width);
+		-- the articles' partition first: the fact tables follow its bounds
+		FOREACH t IN ARRAY ARRAY['article', 'article_region', 'article_money', 'initiative_mention'] LOOP
+			name := t || '_' || lo;
+			EXECUTE format('CREATE TABLE zhfacts.%I (LIKE zhfacts.%I INCLUDING DEFAULTS
+				INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING COMPRESSION INCLUDING STORAGE)', name, t);
+			PERFORM zhfacts._index_partition(format('zhfacts.%I', name)::regclass, format('zhfacts.%I', t)::regclass);
+			-- ATTACH, not CREATE TABLE ... PARTITION OF: it leaves the parent
+			-- open to inserts and searches (SHARE UPDATE EXCLUSIVE)
+			EXECUTE format('ALTER TABLE zhfacts.%I ATTACH PARTITION zhfacts.%I FOR VALUES FROM (%s) TO (%s)',
+						   t, name, lo, lo + width);
+		END LOOP;
 		lo := lo + width;
 		made := made + 1;
 	END LOOP;
@@ -84,7 +112,7 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION zhfacts.add_article_partitions(bigint) IS
-	'Make range partitions of zhfacts.article (zhfacts.article_partition_rows ids each) until ids up to upto are covered; returns how many were made.  Before a bulk INSERT of n rows: add_article_partitions(nextval(''zhfacts.article_id_seq'') + n)';
+	'Make range partitions of zhfacts.article and its fact tables (zhfacts.article_partition_rows ids each) until ids up to upto are covered; returns how many ranges were made.  Before a bulk INSERT of n rows: add_article_partitions(nextval(''zhfacts.article_id_seq'') + n)';
 
 -- Called by ingest_article with each new id before it inserts: keeps one
 -- spare partition ahead of the ids.  While the id is covered it tries on one

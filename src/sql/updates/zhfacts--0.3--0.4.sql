@@ -13,7 +13,7 @@ DROP TRIGGER article_orphans_truncate ON zhfacts.article;
 ALTER EXTENSION zhfacts DROP TABLE zhfacts.article;
 ALTER TABLE zhfacts.article RENAME TO article_legacy;
 -- its unique indexes serve as the partition's indexes on id, url and content
--- hash (zhfacts._index_article_partition skips them by name): nothing to build
+-- hash (zhfacts._index_partition skips them by name): nothing to build
 ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_pkey TO article_legacy_id_key;
 ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_url_key TO article_legacy_url_idx;
 ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_content_hash_key TO article_legacy_content_hash_idx;
@@ -27,6 +27,22 @@ ALTER INDEX zhfacts.article_region_code_idx RENAME TO article_legacy_region_code
 ALTER INDEX zhfacts.article_published_at_idx RENAME TO article_legacy_published_at_idx;
 COMMENT ON TABLE zhfacts.article_legacy IS
 	'The articles stored before zhfacts 0.4, a partition of zhfacts.article';
+-- the fact tables likewise: their rows of 0.3 become partitions *_legacy with
+-- the same bounds
+ALTER EXTENSION zhfacts DROP TABLE zhfacts.article_region;
+ALTER EXTENSION zhfacts DROP TABLE zhfacts.article_money;
+ALTER EXTENSION zhfacts DROP TABLE zhfacts.initiative_mention;
+ALTER TABLE zhfacts.article_region RENAME TO article_region_legacy;
+ALTER TABLE zhfacts.article_money RENAME TO article_money_legacy;
+ALTER TABLE zhfacts.initiative_mention RENAME TO initiative_mention_legacy;
+ALTER TABLE zhfacts.article_region_legacy RENAME CONSTRAINT article_region_pkey TO article_region_legacy_key;
+ALTER TABLE zhfacts.article_money_legacy RENAME CONSTRAINT article_money_pkey TO article_money_legacy_key;
+ALTER TABLE zhfacts.initiative_mention_legacy RENAME CONSTRAINT initiative_mention_pkey TO initiative_mention_legacy_key;
+ALTER TABLE zhfacts.initiative_mention_legacy
+	RENAME CONSTRAINT initiative_mention_initiative_id_fkey TO initiative_mention_legacy_initiative_id_fkey;
+ALTER INDEX zhfacts.article_region_code_idx2 RENAME TO article_region_legacy_code_idx;
+ALTER INDEX zhfacts.article_money_region_code_idx RENAME TO article_money_legacy_region_code_idx;
+ALTER INDEX zhfacts.initiative_mention_initiative_idx RENAME TO initiative_mention_legacy_initiative_id_idx;
 
 CREATE TABLE zhfacts.article (
 	id bigint NOT NULL DEFAULT nextval('zhfacts.article_id_seq'),
@@ -81,6 +97,45 @@ COMMENT ON TABLE zhfacts.article_key IS
 
 INSERT INTO zhfacts.article_key (content_hash, url, article_id)
 SELECT content_hash, url, id FROM zhfacts.article_legacy;
+
+-- The facts of each article are partitioned as the articles are, on
+-- article_id with the same bounds (70_partitions.sql): what an ingested
+-- article writes goes into partitions whose indexes stay small.  Unique on
+-- (article_id, pos) in each partition.
+CREATE TABLE zhfacts.initiative_mention (
+	initiative_id bigint NOT NULL REFERENCES zhfacts.initiative ON DELETE CASCADE,
+	article_id bigint NOT NULL,
+	pos int NOT NULL,
+	kind text NOT NULL,
+	sentence text NOT NULL
+) PARTITION BY RANGE (article_id);
+COMMENT ON TABLE zhfacts.initiative_mention IS
+	'Every mention of an initiative: article, 1-based character position in the body, kind in this context, the sentence';
+
+CREATE TABLE zhfacts.article_region (
+	article_id bigint NOT NULL,
+	pos int NOT NULL,
+	mention text NOT NULL,
+	code text
+) PARTITION BY RANGE (article_id);
+COMMENT ON TABLE zhfacts.article_region IS
+	'Every region named in an article body (code NULL when ambiguous)';
+
+CREATE TABLE zhfacts.article_money (
+	article_id bigint NOT NULL,
+	pos int NOT NULL,
+	mention text NOT NULL,
+	amount numeric,
+	amount_min numeric,
+	amount_max numeric,
+	qualifier text,
+	currency text,
+	region_code text,
+	context text
+) PARTITION BY RANGE (article_id);
+COMMENT ON TABLE zhfacts.article_money IS
+	'Every sum of money in an article body, with the region it is about (nearest region named before it in the sentence, else the paragraph, else the article''s) and its clause';
+
 
 CREATE OR REPLACE FUNCTION zhfacts._drop_orphan_initiatives()
 RETURNS trigger
@@ -328,32 +383,51 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION zhfacts._article_partition_rows() IS
 	'Internal: the setting zhfacts.article_partition_rows (ids per new partition of zhfacts.article)';
 
--- The indexes every partition has (the parent has none: see 50_corpus.sql).
-CREATE FUNCTION zhfacts._index_article_partition(part regclass)
+-- The indexes every partition has (the parents have none: see 50_corpus.sql).
+CREATE FUNCTION zhfacts._index_partition(part regclass, parent regclass)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT
 SET search_path = zhfacts, pg_catalog
 AS $$
 DECLARE
 	n text := (SELECT c.relname FROM pg_class c WHERE c.oid = part);
+	col text := CASE parent WHEN 'zhfacts.article_region'::regclass THEN 'code'
+							WHEN 'zhfacts.article_money'::regclass THEN 'region_code'
+							ELSE 'initiative_id' END;
 BEGIN
-	EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (id)', n || '_id_key', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (url)', n || '_url_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (content_hash)', n || '_content_hash_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (tsv)', n || '_tsv_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (zhfacts.rank_keys(tsv))', n || '_rank_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (region_code)', n || '_region_code_idx', part);
-	EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (published_at)', n || '_published_at_idx', part);
+	IF parent = 'zhfacts.article'::regclass THEN
+		EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (id)', n || '_id_key', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (url)', n || '_url_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (content_hash)', n || '_content_hash_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (tsv)', n || '_tsv_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (zhfacts.rank_keys(tsv))', n || '_rank_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (region_code)', n || '_region_code_idx', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (published_at)', n || '_published_at_idx', part);
+	ELSE
+		-- a fact table: its key, and the column it is searched by
+		EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (article_id, pos)', n || '_key', part);
+		EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (%I)', n || '_' || col || '_idx', part, col);
+	END IF;
 END;
 $$;
-COMMENT ON FUNCTION zhfacts._index_article_partition(regclass) IS
-	'Internal: the indexes of a partition of zhfacts.article (those it lacks): id unique, url, content_hash, tsv (GIN), rank_keys(tsv) (GIN, for top_articles), region_code, published_at';
+COMMENT ON FUNCTION zhfacts._index_partition(regclass, regclass) IS
+	'Internal: the indexes of a partition of zhfacts.article (those it lacks: id unique, url, content_hash, tsv (GIN), rank_keys(tsv) (GIN, for top_articles), region_code, published_at) or of a fact table (article_id and pos unique; code, region_code or initiative_id)';
 
 CREATE TABLE zhfacts.article_default PARTITION OF zhfacts.article DEFAULT;
-SELECT zhfacts._index_article_partition('zhfacts.article_default');
+CREATE TABLE zhfacts.article_region_default PARTITION OF zhfacts.article_region DEFAULT;
+CREATE TABLE zhfacts.article_money_default PARTITION OF zhfacts.article_money DEFAULT;
+CREATE TABLE zhfacts.initiative_mention_default PARTITION OF zhfacts.initiative_mention DEFAULT;
+SELECT zhfacts._index_partition(format('zhfacts.%s_default', t)::regclass, format('zhfacts.%s', t)::regclass)
+  FROM unnest(ARRAY['article', 'article_region', 'article_money', 'initiative_mention']) t;
 COMMENT ON TABLE zhfacts.article_default IS
 	'Articles whose ids lie beyond the range partitions of zhfacts.article (see zhfacts.add_article_partitions)';
+COMMENT ON TABLE zhfacts.article_region_default IS 'Regions of the articles in zhfacts.article_default';
+COMMENT ON TABLE zhfacts.article_money_default IS 'Sums of money of the articles in zhfacts.article_default';
+COMMENT ON TABLE zhfacts.initiative_mention_default IS 'Initiative mentions of the articles in zhfacts.article_default';
 SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_default', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_region_default', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.article_money_default', '');
+SELECT pg_catalog.pg_extension_config_dump('zhfacts.initiative_mention_default', '');
 
 CREATE FUNCTION zhfacts.add_article_partitions(upto bigint)
 RETURNS integer
@@ -363,6 +437,7 @@ AS $$
 DECLARE
 	width	bigint := zhfacts._article_partition_rows();
 	lo		bigint;
+	t		text;
 	name	text;
 	made	integer := 0;
 	owner	oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'zhfacts.article'::regclass);
@@ -377,16 +452,22 @@ BEGIN
 	-- after the last range partition, and after rows already in the default
 	-- one (which a new partition must not claim)
 	lo := greatest(coalesce(zhfacts._range_partitions_end('zhfacts.article'), 1),
-				   coalesce((SELECT max(d.id) FROM zhfacts.article_default d), 0) + 1);
+				   coalesce((SELECT max(d.id) FROM zhfacts.article_default d), 0) + 1,
+				   coalesce((SELECT max(d.article_id) FROM zhfacts.article_region_default d), 0) + 1,
+				   coalesce((SELECT max(d.article_id) FROM zhfacts.article_money_default d), 0) + 1,
+				   coalesce((SELECT max(d.article_id) FROM zhfacts.initiative_mention_default d), 0) + 1);
 	WHILE lo <= upto LOOP
-		name := 'article_' || lo;
-		EXECUTE format('CREATE TABLE zhfacts.%I (LIKE zhfacts.article INCLUDING DEFAULTS
-			INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING COMPRESSION INCLUDING STORAGE)', name);
-		PERFORM zhfacts._index_article_partition(format('zhfacts.%I', name)::regclass);
-		-- ATTACH, not CREATE TABLE ... PARTITION OF: it leaves the parent open
-		-- to inserts and searches (SHARE UPDATE EXCLUSIVE)
-		EXECUTE format('ALTER TABLE zhfacts.article ATTACH PARTITION zhfacts.%I FOR VALUES FROM (%s) TO (%s)',
-					   name, lo, lo + width);
+		-- the articles' partition first: the fact tables follow its bounds
+		FOREACH t IN ARRAY ARRAY['article', 'article_region', 'article_money', 'initiative_mention'] LOOP
+			name := t || '_' || lo;
+			EXECUTE format('CREATE TABLE zhfacts.%I (LIKE zhfacts.%I INCLUDING DEFAULTS
+				INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING COMPRESSION INCLUDING STORAGE)', name, t);
+			PERFORM zhfacts._index_partition(format('zhfacts.%I', name)::regclass, format('zhfacts.%I', t)::regclass);
+			-- ATTACH, not CREATE TABLE ... PARTITION OF: it leaves the parent
+			-- open to inserts and searches (SHARE UPDATE EXCLUSIVE)
+			EXECUTE format('ALTER TABLE zhfacts.%I ATTACH PARTITION zhfacts.%I FOR VALUES FROM (%s) TO (%s)',
+						   t, name, lo, lo + width);
+		END LOOP;
 		lo := lo + width;
 		made := made + 1;
 	END LOOP;
@@ -394,7 +475,7 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION zhfacts.add_article_partitions(bigint) IS
-	'Make range partitions of zhfacts.article (zhfacts.article_partition_rows ids each) until ids up to upto are covered; returns how many were made.  Before a bulk INSERT of n rows: add_article_partitions(nextval(''zhfacts.article_id_seq'') + n)';
+	'Make range partitions of zhfacts.article and its fact tables (zhfacts.article_partition_rows ids each) until ids up to upto are covered; returns how many ranges were made.  Before a bulk INSERT of n rows: add_article_partitions(nextval(''zhfacts.article_id_seq'') + n)';
 
 -- Called by ingest_article with each new id before it inserts: keeps one
 -- spare partition ahead of the ids.  While the id is covered it tries on one
@@ -469,10 +550,15 @@ COMMENT ON FUNCTION zhfacts.clean_pending_lists() IS
 -- the rows of 0.3, as the partition of the ids they hold
 ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_legacy_script_check TO article_script_check;
 ALTER TABLE zhfacts.article_legacy RENAME CONSTRAINT article_legacy_body_check TO article_body_check;
-SELECT zhfacts._index_article_partition('zhfacts.article_legacy');
 DO $$
+DECLARE
+	t	text;
+	hi	bigint := coalesce((SELECT max(id) FROM zhfacts.article_legacy), 0) + 1;
 BEGIN
-	EXECUTE format('ALTER TABLE zhfacts.article ATTACH PARTITION zhfacts.article_legacy FOR VALUES FROM (MINVALUE) TO (%s)',
-				   coalesce((SELECT max(id) FROM zhfacts.article_legacy), 0) + 1);
+	FOREACH t IN ARRAY ARRAY['article', 'article_region', 'article_money', 'initiative_mention'] LOOP
+		PERFORM zhfacts._index_partition(format('zhfacts.%I_legacy', t)::regclass, format('zhfacts.%I', t)::regclass);
+		EXECUTE format('ALTER TABLE zhfacts.%I ATTACH PARTITION zhfacts.%I FOR VALUES FROM (MINVALUE) TO (%s)',
+					   t, t || '_legacy', hi);
+	END LOOP;
 END
 $$;
