@@ -2,11 +2,11 @@
 -- src/pg/partition.c).  Range partitions zhfacts.article_<first id> of
 -- zhfacts.article_partition_rows ids each, and article_region_<first id>,
 -- article_money_<first id>, initiative_mention_<first id> with the same bounds
--- on article_id, made ahead of the ids by zhfacts.ingest_article (one spare partition)
--- or by zhfacts.add_article_partitions; rows inserted directly with ids beyond
--- them land in zhfacts.article_default.  Partitions made at run time are not members of
--- the extension: pg_dump dumps them, their rows and their indexes as it does
--- any table.
+-- on article_id, made ahead of the ids by zhfacts.ingest_article (one spare
+-- partition) or by zhfacts.add_article_partitions; rows inserted directly with
+-- ids beyond them land in the default partitions (*_default).  Partitions made
+-- at run time are not members of the extension: pg_dump dumps them, their rows
+-- and their indexes as it does any table.
 
 CREATE FUNCTION zhfacts._range_partitions_end(regclass) RETURNS bigint
 AS 'MODULE_PATHNAME', 'zhfacts_range_partitions_end'
@@ -147,11 +147,20 @@ BEGIN
 			PERFORM zhfacts.add_article_partitions(a_id + width);
 			PERFORM set_config('lock_timeout', timeout, true);
 		EXCEPTION
-			WHEN lock_not_available THEN
+			-- busy, or a row just inserted into a default partition lies in
+			-- the new range: a later id tries again (after that row)
+			WHEN lock_not_available OR check_violation THEN
 				NULL;
 		END;
 	ELSE
-		PERFORM zhfacts.add_article_partitions(a_id + width);
+		FOR attempt IN 1..3 LOOP
+			BEGIN
+				PERFORM zhfacts.add_article_partitions(a_id + width);
+				EXIT;
+			EXCEPTION WHEN check_violation THEN
+				NULL;	-- as above; the next attempt starts after that row
+			END;
+		END LOOP;
 	END IF;
 END;
 $$;

@@ -510,11 +510,20 @@ BEGIN
 			PERFORM zhfacts.add_article_partitions(a_id + width);
 			PERFORM set_config('lock_timeout', timeout, true);
 		EXCEPTION
-			WHEN lock_not_available THEN
+			-- busy, or a row just inserted into a default partition lies in
+			-- the new range: a later id tries again (after that row)
+			WHEN lock_not_available OR check_violation THEN
 				NULL;
 		END;
 	ELSE
-		PERFORM zhfacts.add_article_partitions(a_id + width);
+		FOR attempt IN 1..3 LOOP
+			BEGIN
+				PERFORM zhfacts.add_article_partitions(a_id + width);
+				EXIT;
+			EXCEPTION WHEN check_violation THEN
+				NULL;	-- as above; the next attempt starts after that row
+			END;
+		END LOOP;
 	END IF;
 END;
 $$;
