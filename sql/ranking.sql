@@ -1,5 +1,5 @@
 -- zhfacts.top_articles: the best articles for a word from the impact tiers of
--- article_rank_idx, checked against ranking every match with ts_rank_cd.
+-- the GIN index on rank_keys(tsv) of each partition, checked against ranking every match with ts_rank_cd.
 SET client_min_messages = warning;
 
 -- the keys: lexemes whose score (tenths of ts_rank_cd: D 1, C 2, B 4, A 10) is 2 or more
