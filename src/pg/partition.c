@@ -23,7 +23,6 @@
 #include "partitioning/partdesc.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
-#include "utils/lsyscache.h"
 #include "utils/partcache.h"
 #include "utils/rel.h"
 
@@ -55,15 +54,14 @@ zhfacts_range_partitions_end(PG_FUNCTION_ARGS)
 {
 	Oid			relid = PG_GETARG_OID(0);
 	Relation	rel;
-
-	AcceptInvalidationMessages();
-	rel = table_open(relid, AccessShareLock);
 	PartitionKey key;
 	PartitionDesc desc;
 	PartitionBoundInfo bounds;
 	bool		found = false;
 	int64		end = 0;
 
+	AcceptInvalidationMessages();
+	rel = table_open(relid, AccessShareLock);
 	if (rel->rd_rel->relkind != RELKIND_PARTITIONED_TABLE)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),

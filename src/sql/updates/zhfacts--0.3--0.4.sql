@@ -177,14 +177,14 @@ BEGIN
 				  HINT = 'Its facts refer to it by id: insert the article anew and delete the old one.';
 	END IF;
 	NEW.content_hash := sha256(convert_to(NEW.body, 'UTF8'));
-	IF TG_OP = 'INSERT' THEN
-		-- ingest_article claims the key before it inserts: then the row is
-		-- there with this article's id
+	-- ingest_article claims the key before it inserts: then the row is there
+	-- with this article's id, and one lookup finds it
+	IF TG_OP = 'INSERT' AND NOT EXISTS (SELECT FROM zhfacts.article_key k
+			WHERE k.content_hash = NEW.content_hash AND k.article_id = NEW.id
+			  AND k.url IS NOT DISTINCT FROM NEW.url) THEN
 		INSERT INTO zhfacts.article_key (content_hash, url, article_id)
 		VALUES (NEW.content_hash, NEW.url, NEW.id) ON CONFLICT DO NOTHING;
-		IF NOT FOUND AND NOT EXISTS (SELECT FROM zhfacts.article_key k
-				WHERE k.content_hash = NEW.content_hash AND k.article_id = NEW.id
-				  AND k.url IS NOT DISTINCT FROM NEW.url) THEN
+		IF NOT FOUND THEN
 			SELECT k.article_id INTO other FROM zhfacts.article_key k
 			 WHERE k.content_hash = NEW.content_hash OR k.url = NEW.url LIMIT 1;
 			RAISE EXCEPTION 'article % is stored already', other
@@ -192,7 +192,7 @@ BEGIN
 					  DETAIL = 'An article with the same body or the same url is stored as article ' || other || '.',
 					  HINT = 'zhfacts.ingest_article returns the id of the stored article instead of failing.';
 		END IF;
-	ELSIF NEW.content_hash IS DISTINCT FROM OLD.content_hash OR NEW.url IS DISTINCT FROM OLD.url THEN
+	ELSIF TG_OP = 'UPDATE' AND (NEW.content_hash IS DISTINCT FROM OLD.content_hash OR NEW.url IS DISTINCT FROM OLD.url) THEN
 		UPDATE zhfacts.article_key k SET content_hash = NEW.content_hash, url = NEW.url
 		 WHERE k.article_id = NEW.id;
 	END IF;
