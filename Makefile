@@ -4,7 +4,7 @@
 all:
 
 EXTENSION = zhfacts
-EXTVERSION = 0.4
+EXTVERSION = 0.5
 MODULE_big = zhfacts
 
 CORE_SRCS = $(filter-out %.gen.c,$(wildcard src/core/*.c))

@@ -111,11 +111,26 @@ for v in $versions; do
 	if q "$db" "CREATE EXTENSION zhfacts VERSION '$v'" >/dev/null 2>&1; then ok "$v: installs"; else bad "$v: installs"; continue; fi
 	if bin/zhfacts-load -d "$db" sample/ >/dev/null 2>&1; then ok "$v: sample/ loaded"; else bad "$v: sample/ loaded"; fi
 	q "$db" "INSERT INTO zhfacts.user_word VALUES ('晴雨议事厅', 500, 'nz')" >/dev/null
+	# a word whose best articles score inside one bucket of the impact tiers
+	# (25 and 30 body occurrences), for top_articles after the update
+	q "$db" "SELECT zhfacts.ingest_article('茶园见闻' || chr(10) || chr(10) || repeat('茶农采茶，', k)) FROM unnest(ARRAY[25, 30]) k" >/dev/null
+	# the files of the indexes on rank_keys: 0.5 added keys, so the update to
+	# it rebuilds them (this library already writes the new keys, so only the
+	# files tell)
+	rank_files="SELECT c.relfilenode FROM pg_class c JOIN pg_index x ON x.indexrelid = c.oid
+		WHERE pg_get_indexdef(c.oid) LIKE '%zhfacts.rank_keys(tsv)%' ORDER BY 1"
+	rank_before=$(q "$db" "$rank_files" 2>/dev/null)
 	before=$(q "$db" "$data_fp")
 	if err=$(q "$db" "ALTER EXTENSION zhfacts UPDATE TO '$current'" 2>&1); then ok "$v: ALTER EXTENSION zhfacts UPDATE TO '$current'"; else bad "$v: ALTER EXTENSION zhfacts UPDATE TO '$current': $err"; continue; fi
 	got=$(q "$db" "SELECT extversion FROM pg_extension WHERE extname = 'zhfacts'")
 	if [ "$got" = "$current" ]; then ok "$v: now at $current"; else bad "$v: now at '$got', expected $current"; fi
 	after=$(q "$db" "$data_fp")
+	if [ "$(printf '%s' "$v" | tr -d .)" -lt 05 ] && [ -n "$rank_before" ]; then	# before 0.3 there is none
+		rank_after=$(q "$db" "$rank_files")
+		if [ -n "$rank_after" ] && [ -z "$(comm -12 <(echo "$rank_before" | sort) <(echo "$rank_after" | sort))" ]
+		then ok "$v: the indexes on rank_keys were rebuilt ($(echo "$rank_after" | wc -l))"
+		else bad "$v: the indexes on rank_keys were not all rebuilt: files before [$rank_before] after [$rank_after]"; fi
+	fi
 	if [ "$before" = "$after" ] && [ -n "$after" ]; then ok "$v: every table unchanged ($(echo "$after" | tr ' ' '\n' | cut -d: -f1,2 | tr '\n' ' '))"
 	else bad "$v: data changed: before [$before] after [$after]"; fi
 	q "$db" "$catalog_fp" > "/tmp/zf_upgrade_$v.$$"
@@ -129,6 +144,9 @@ for v in $versions; do
 	n=$(q "$db" "SELECT count(*) FROM zhfacts.article_money WHERE article_id = '$id'" 2>&1)
 	if [ "$n" = 1 ]; then ok "$v: ingest after the update stores its facts"; else bad "$v: ingest after the update: $n"; fi
 	if q "$db" "SELECT zhfacts.refresh_facts() > 0" 2>&1 | grep -q '^t$'; then ok "$v: refresh_facts after the update"; else bad "$v: refresh_facts after the update"; fi
+	got=$(q "$db" "SELECT array(SELECT rank FROM zhfacts.top_articles('茶农', 1)) = array(SELECT ts_rank_cd(tsv, to_tsquery('zhfacts.chinese', '茶农')) r
+		FROM zhfacts.article WHERE tsv @@ to_tsquery('zhfacts.chinese', '茶农') ORDER BY r DESC LIMIT 1)" 2>&1)
+	if [ "$got" = t ]; then ok "$v: top_articles after the update finds the best article inside a bucket"; else bad "$v: top_articles after the update: $got"; fi
 	rm -f "/tmp/zf_upgrade_$v.$$"
 done
 rm -f "/tmp/zf_upgrade_fresh.$$"
