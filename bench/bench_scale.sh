@@ -208,17 +208,8 @@ bulk_load() {
 		-c "DROP TABLE st_0, st_1"
 }
 
-# search words, picked by document frequency in the first 5,000 articles:
-# frequent (30-50% of the articles), medium (about 1%), rare (1 in 5,000)
-FREQ=(推出 工作 建设 服务 发展 街道 村民 经济 收入 旅游)
-MED=(一举 一体 一同 三角 上升 一口气 下决心 不在乎 不得不 不正之风)
-RARE=(北头 肺脏 游勇 驮子 馍馍 酗酒 章句 晨会 公心 堆儿)
-# three or more characters, for pg_trgm (a two-character LIKE pattern has no trigram)
-MED3=(一口气 一怒之下 一成不变 下决心 不在乎 不好意思 不得不 不得已 不正之风 不由得)
-RARE3=(精辟想象 投降故事 恶狗考勤 树叶调查 有无娘子 煎饼高帽 人类生命 解热平均 溪谷大会 苍劲电话)
-PHRASE=(民营企业负责人 人才补贴 企业服务驿站 乡村振兴联合体 生态修复工程 书香驿站 华侨公益基金 村集体经济 乡贤联谊会 助学项目)
-PROV=(33 44 32 51 41 37 42 43 15 53)
-COUNTY=(容城县 象山区 湘乡市 孝昌县 龙陵县 海陵区 沙市区 淳安县 宜阳县 龙华区)
+# the search words of the query groups
+source bench/scale_words.sh
 
 # queries: id, word list, SQL with %s for the word
 QUERIES=(
