@@ -125,7 +125,8 @@ for v in $versions; do
 	got=$(q "$db" "SELECT extversion FROM pg_extension WHERE extname = 'zhfacts'")
 	if [ "$got" = "$current" ]; then ok "$v: now at $current"; else bad "$v: now at '$got', expected $current"; fi
 	after=$(q "$db" "$data_fp")
-	if [ "$(printf '%s' "$v" | tr -d .)" -lt 05 ] && [ -n "$rank_before" ]; then	# before 0.3 there is none
+	# versions before 0.5 (sort -V: 0.10 comes after 0.5); before 0.3 there is no such index
+	if [ "$(printf '%s\n' "$v" 0.5 | sort -V | head -n 1)" != 0.5 ] && [ -n "$rank_before" ]; then
 		rank_after=$(q "$db" "$rank_files")
 		if [ -n "$rank_after" ] && [ -z "$(comm -12 <(echo "$rank_before" | sort) <(echo "$rank_after" | sort))" ]
 		then ok "$v: the indexes on rank_keys were rebuilt ($(echo "$rank_after" | wc -l))"
